@@ -1,0 +1,50 @@
+"""Forms rendered with DKFDS markup: classes, aria-invalid and aria-describedby set on every widget.
+
+Templates render fields with `components/field.html`, which writes the `{id}-hint` and `{id}-error`
+elements these attributes point at.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms.boundfield import BoundField
+
+WIDGET_CLASSES = {
+    "select": "form-select",
+    "selectmultiple": "form-select",
+    "checkbox": "form-checkbox",
+    "radioselect": "form-radio",
+    "checkboxselectmultiple": "form-checkbox",
+    "clearablefile": "form-file-input",
+    "file": "form-file-input",
+}
+
+
+class DKFDSBoundField(BoundField):
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        described_by = []
+        if self.help_text:
+            described_by.append(f"{self.auto_id}-hint")
+        if self.errors:
+            described_by.append(f"{self.auto_id}-error")
+            attrs["aria-invalid"] = "true"
+        else:
+            attrs.pop("aria-invalid", None)
+        if described_by:
+            attrs["aria-describedby"] = " ".join(described_by)
+        else:
+            attrs.pop("aria-describedby", None)
+        css = WIDGET_CLASSES.get(self.widget_type, "form-input")
+        attrs["class"] = f"{css} {attrs.get('class', '')}".strip()
+        return attrs
+
+
+class DKFDSForm(forms.Form):
+    bound_field_class = DKFDSBoundField
+    template_name = "components/form_fields.html"
+
+
+class DKFDSModelForm(forms.ModelForm):
+    bound_field_class = DKFDSBoundField
+    template_name = "components/form_fields.html"

@@ -1,0 +1,17 @@
+"""The kinds of notification. Each module adds its own kinds here, so a person can choose per kind.
+
+A kind is a key and a Danish label (translated through gettext).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+KINDS: dict[str, str] = {
+    "announcement": _("Meddelelser fra HR og administrationen"),
+    "job_finished": _("Når et baggrundsjob, jeg har startet, er færdigt"),
+}
+
+
+def register(key: str, label) -> None:
+    KINDS.setdefault(key, label)

@@ -1,0 +1,51 @@
+"""One notification mechanism for every module: in-app (list and unread count) and e-mail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread_count(self, user) -> int:
+        return self.filter(recipient=user, read__isnull=True).count()
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="notifications", on_delete=models.CASCADE
+    )
+    kind = models.CharField(_("type"), max_length=50)
+    title = models.CharField(_("titel"), max_length=200)
+    body = models.TextField(_("tekst"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    created = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    read = models.DateTimeField(_("læst"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notifikation")
+        verbose_name_plural = _("notifikationer")
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["recipient", "read"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class EmailPreference(models.Model):
+    """A person's choice not to get e-mail for one kind of notification. E-mail is on by default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="email_preferences", on_delete=models.CASCADE
+    )
+    kind = models.CharField(max_length=50)
+    email = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="email_preference_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.kind} {self.email}"

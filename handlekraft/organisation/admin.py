@@ -1,0 +1,121 @@
+"""Django admin, for HR only (and a technical superuser)."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.jobs.models import Job
+
+from .forms import ImportOrgForm
+from .models import Committee, CommitteeMember, Membership, PersonalToken, SiteSettings, Unit, User
+from .tasks import import_org_job
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+class CommitteeMemberInline(admin.TabularInline):
+    model = CommitteeMember
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["name"]
+    list_display = ["name", "email", "is_active"]
+    list_filter = ["is_active", "membership__role"]
+    search_fields = ["name", "email"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "name", "language", "password"]}),
+        (_("Adgang"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
+    readonly_fields = ["last_login", "date_joined"]
+    filter_horizontal = []
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only a technical superuser hands out technical rights.
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if request.user.is_superuser else [*fields, "is_staff", "is_superuser"]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "external_id", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "external_id"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="organisation_unit_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload UNITS.csv and PEOPLE.csv; the import runs as a background task with a progress bar."""
+        form = ImportOrgForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                units = form.cleaned_data["units"].read().decode("utf-8-sig")
+                people_file = form.cleaned_data.get("people")
+                people = people_file.read().decode("utf-8-sig") if people_file else None
+            except UnicodeDecodeError:
+                form.add_error(None, _("Filerne skal være gemt som UTF-8."))
+            else:
+                job = Job.objects.create(
+                    title=str(_("Import af organisationen")),
+                    created_by=request.user,
+                    input={
+                        "units": units,
+                        "people": people,
+                        "deactivate_missing": form.cleaned_data["deactivate_missing"],
+                    },
+                )
+                import_org_job.enqueue(str(job.pk))
+                messages.info(request, _("Importen er startet. Du kan følge den her."))
+                return redirect(job.get_absolute_url())
+        context = {**self.admin_site.each_context(request), "form": form, "title": _("Importér organisation")}
+        return TemplateResponse(request, "admin/organisation/import.html", context)
+
+
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "unit"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["unit"]
+    inlines = [CommitteeMemberInline]
+
+
+admin.site.register(Committee, CommitteeAdmin)
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PersonalToken)
+class PersonalTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "hint", "created", "last_used", "revoked"]
+    readonly_fields = ["user", "hint", "created", "last_used"]
+    fields = ["name", "user", "hint", "created", "last_used", "revoked"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,367 @@
+"""`import_org`: units and people from the HR system's CSV files (DESIGN §5, Files).
+
+All rows or none: every row is checked first and every bad row reported as `line N: reason`;
+only a file without errors is written, in one transaction. Units are upserted by `external_id`,
+people by e-mail. Re-importing the same files changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import PATH_SEPARATOR, Membership, Role, Unit, User
+
+UNIT_COLUMNS = ["external_id", "name", "parent_external_id", "kind"]
+PEOPLE_COLUMNS = ["email", "name", "unit_external_id", "role"]
+BATCH = 2000
+
+Progress = Callable[[int, int, str], None]
+
+
+class ImportFailed(Exception):
+    """The files hold errors; nothing was written."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class ImportResult:
+    units_created: int = 0
+    units_updated: int = 0
+    people_created: int = 0
+    people_updated: int = 0
+    people_deactivated: int = 0
+    memberships_added: int = 0
+    memberships_removed: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any(
+            (
+                self.units_created,
+                self.units_updated,
+                self.people_created,
+                self.people_updated,
+                self.people_deactivated,
+                self.memberships_added,
+                self.memberships_removed,
+            )
+        )
+
+    def summary(self) -> str:
+        return _(
+            "Enheder: %(uc)d oprettet, %(uu)d ændret. Personer: %(pc)d oprettet, %(pu)d ændret, "
+            "%(pd)d deaktiveret. Roller: %(ma)d tilføjet, %(mr)d fjernet."
+        ) % {
+            "uc": self.units_created,
+            "uu": self.units_updated,
+            "pc": self.people_created,
+            "pu": self.people_updated,
+            "pd": self.people_deactivated,
+            "ma": self.memberships_added,
+            "mr": self.memberships_removed,
+        }
+
+
+def read_rows(text: str, columns: list[str], errors: list[str], label: str) -> Iterator[tuple[int, dict]]:
+    """Yields (line number, row) for each data row; header problems go to `errors`."""
+    text = text.removeprefix("\ufeff")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    missing = [c for c in columns if c not in header]
+    if missing:
+        errors.append(
+            _("line 1: %(file)s mangler kolonnen/kolonnerne %(missing)s (forventet: %(expected)s)")
+            % {"file": label, "missing": ", ".join(missing), "expected": ",".join(columns)}
+        )
+        return
+    line = 1
+    for row in reader:
+        start, line = line + 1, reader.line_num
+        if None in row:
+            errors.append(_("line %(n)d: for mange felter i rækken") % {"n": start})
+            continue
+        if all(not (v or "").strip() for v in row.values()):
+            continue
+        yield start, {k: (v or "").strip() for k, v in row.items()}
+
+
+def decode(data: bytes | str, label: str) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportFailed(
+            [_("line %(n)d: %(file)s er ikke gemt som UTF-8") % {"n": line, "file": label}]
+        ) from exc
+
+
+@dataclass
+class UnitRow:
+    line: int
+    external_id: str
+    name: str
+    parent: str
+    kind: str
+
+
+@dataclass
+class PersonRow:
+    line: int
+    email: str
+    name: str
+    unit: str
+    role: str
+
+
+def parse_units(text: str, errors: list[str]) -> dict[str, UnitRow]:
+    kinds = Unit.Kind.values
+    rows: dict[str, UnitRow] = {}
+    for line, row in read_rows(text, UNIT_COLUMNS, errors, "UNITS.csv"):
+        unit = UnitRow(line, row["external_id"], row["name"], row["parent_external_id"], row["kind"])
+        problems = []
+        if not unit.external_id:
+            problems.append(_("external_id mangler"))
+        elif unit.external_id in rows:
+            problems.append(
+                _("external_id %(id)s står også i linje %(other)d")
+                % {"id": unit.external_id, "other": rows[unit.external_id].line}
+            )
+        elif len(unit.external_id) > 100:
+            problems.append(_("external_id er længere end 100 tegn"))
+        if not unit.name:
+            problems.append(_("navn mangler"))
+        elif len(unit.name) > 200:
+            problems.append(_("navnet er længere end 200 tegn"))
+        if unit.kind not in kinds:
+            problems.append(
+                _("ukendt type %(kind)s (brug %(kinds)s)")
+                % {"kind": repr(unit.kind), "kinds": ", ".join(kinds)}
+            )
+        if unit.parent and unit.parent == unit.external_id:
+            problems.append(_("en enhed kan ikke være sin egen overordnede enhed"))
+        if problems:
+            errors.append(_("line %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
+        elif unit.external_id not in rows:
+            rows[unit.external_id] = unit
+    return rows
+
+
+def parse_people(text: str, errors: list[str]) -> list[PersonRow]:
+    roles = Role.values
+    people: list[PersonRow] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for line, row in read_rows(text, PEOPLE_COLUMNS, errors, "PEOPLE.csv"):
+        person = PersonRow(
+            line, row["email"].lower(), row["name"], row["unit_external_id"], row["role"].lower()
+        )
+        problems = []
+        try:
+            validate_email(person.email)
+        except ValidationError:
+            problems.append(_("ugyldig e-mailadresse %(email)s") % {"email": repr(person.email)})
+        if not person.name:
+            problems.append(_("navn mangler"))
+        elif len(person.name) > 200:
+            problems.append(_("navnet er længere end 200 tegn"))
+        if not person.unit:
+            problems.append(_("unit_external_id mangler"))
+        if person.role not in roles:
+            problems.append(
+                _("ukendt rolle %(role)s (brug %(roles)s)")
+                % {"role": repr(row["role"]), "roles": ", ".join(roles)}
+            )
+        key = (person.email, person.unit, person.role)
+        if not problems and key in seen:
+            problems.append(
+                _("samme person, enhed og rolle står også i linje %(other)d") % {"other": seen[key]}
+            )
+        if problems:
+            errors.append(_("line %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
+        else:
+            seen[key] = line
+            people.append(person)
+    return people
+
+
+def check_tree(rows: dict[str, UnitRow], existing: dict[str, Unit], errors: list[str]) -> None:
+    """Every parent must exist (in the file or the database) and no unit may lie below itself."""
+    existing_parent = {u.external_id: u.parent.external_id if u.parent else "" for u in existing.values()}
+
+    def parent_of(ext: str) -> str:
+        return rows[ext].parent if ext in rows else existing_parent.get(ext, "")
+
+    for unit in rows.values():
+        if unit.parent and unit.parent not in rows and unit.parent not in existing:
+            errors.append(
+                _("line %(n)d: den overordnede enhed %(parent)s findes hverken i filen eller i systemet")
+                % {"n": unit.line, "parent": unit.parent}
+            )
+            continue
+        seen, current = {unit.external_id}, unit.parent
+        while current:
+            if current in seen:
+                errors.append(
+                    _("line %(n)d: enheden %(id)s ligger under sig selv (ring i træet)")
+                    % {"n": unit.line, "id": unit.external_id}
+                )
+                break
+            seen.add(current)
+            current = parent_of(current)
+
+
+def import_org(
+    units_data: bytes | str,
+    people_data: bytes | str | None = None,
+    *,
+    deactivate_missing: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Imports the files, or raises ImportFailed with every error and writes nothing."""
+    report = progress or (lambda done, total, message: None)
+    errors: list[str] = []
+    unit_rows = parse_units(decode(units_data, "UNITS.csv"), errors)
+    people_rows = parse_people(decode(people_data, "PEOPLE.csv"), errors) if people_data is not None else None
+    existing_units = {u.external_id: u for u in Unit.objects.select_related("parent")}
+    check_tree(unit_rows, existing_units, errors)
+    if people_rows is not None:
+        known_units = set(unit_rows) | set(existing_units)
+        for person in people_rows:
+            if person.unit and person.unit not in known_units:
+                errors.append(
+                    _("line %(n)d: enheden %(unit)s findes hverken i UNITS.csv eller i systemet")
+                    % {"n": person.line, "unit": person.unit}
+                )
+    if deactivate_missing and people_rows is None:
+        errors.append(_("--deactivate-missing kræver en PEOPLE.csv"))
+    if errors:
+        raise ImportFailed(sorted(errors, key=_line_number))
+
+    result = ImportResult()
+    total = len(unit_rows) + len(people_rows or [])
+    with transaction.atomic():
+        write_units(unit_rows, existing_units, result)
+        report(len(unit_rows), total, _("Enhederne er gemt"))
+        if people_rows is not None:
+            write_people(
+                people_rows, result, deactivate_missing, lambda n: report(len(unit_rows) + n, total, "")
+            )
+    return result
+
+
+def _line_number(error: str) -> int:
+    head = error.split(":", 1)[0]
+    return int(head.removeprefix("line ")) if head.removeprefix("line ").isdigit() else 0
+
+
+def write_units(rows: dict[str, UnitRow], existing: dict[str, Unit], result: ImportResult) -> None:
+    new = [
+        Unit(external_id=r.external_id, name=r.name, kind=r.kind)
+        for r in rows.values()
+        if r.external_id not in existing
+    ]
+    Unit.objects.bulk_create(new, batch_size=BATCH)
+    result.units_created = len(new)
+    # Ids of the new units (bulk_create does not return them on every database).
+    units = {u.external_id: u for u in Unit.objects.all()}
+    by_id = {u.pk: u for u in units.values()}
+    created = {u.external_id for u in new}
+    before = {ext: (u.name, u.kind, u.parent_id, u.path, u.depth) for ext, u in units.items()}
+    for ext, row in rows.items():
+        unit = units[ext]
+        unit.name, unit.kind = row.name, row.kind
+        unit.parent_id = units[row.parent].pk if row.parent else None
+    # Paths from the root down, for the whole tree: a moved unit moves its subtree too.
+    paths: dict[int, str] = {}
+
+    def path_of(unit: Unit) -> str:
+        if unit.pk not in paths:
+            prefix = path_of(by_id[unit.parent_id]) if unit.parent_id else PATH_SEPARATOR
+            paths[unit.pk] = f"{prefix}{unit.pk}{PATH_SEPARATOR}"
+        return paths[unit.pk]
+
+    changed = []
+    for ext, unit in units.items():
+        unit.path = path_of(unit)
+        unit.depth = Unit.path_depth(unit.path)
+        if (unit.name, unit.kind, unit.parent_id, unit.path, unit.depth) != before[ext]:
+            changed.append(unit)
+            if ext not in created and ext in rows:
+                result.units_updated += 1
+    Unit.objects.bulk_update(changed, ["name", "kind", "parent", "path", "depth"], batch_size=BATCH)
+
+
+def write_people(
+    rows: list[PersonRow], result: ImportResult, deactivate_missing: bool, report: Callable[[int], None]
+) -> None:
+    units = dict(Unit.objects.values_list("external_id", "pk"))
+    names: dict[str, str] = {}
+    wanted: dict[str, set[tuple[int, str]]] = {}
+    for row in rows:
+        names[row.email] = row.name
+        wanted.setdefault(row.email, set()).add((units[row.unit], row.role))
+
+    users = {u.email: u for u in User.objects.only("id", "email", "name", "is_active")}
+    new = [
+        User(email=email, name=name, password=make_password(None))
+        for email, name in names.items()
+        if email not in users
+    ]
+    User.objects.bulk_create(new, batch_size=BATCH)
+    result.people_created = len(new)
+    if new:
+        users = {u.email: u for u in User.objects.only("id", "email", "name", "is_active")}
+    report(len(new))
+
+    updated = []
+    for email, name in names.items():
+        user = users[email]
+        if user.name != name or not user.is_active:  # renamed, or back after being deactivated
+            user.name, user.is_active = name, True
+            updated.append(user)
+    result.people_updated = len(updated)
+    User.objects.bulk_update(updated, ["name", "is_active"], batch_size=BATCH)
+
+    # Memberships: the file is the truth for the people it names.
+    in_file = {users[email].pk: email for email in names}
+    current: dict[int, dict[tuple[int, str], int]] = {}
+    for pk, user_id, unit_id, role in Membership.objects.values_list("pk", "user_id", "unit_id", "role"):
+        if user_id in in_file:
+            current.setdefault(user_id, {})[(unit_id, role)] = pk
+    to_add, to_remove = [], []
+    for user_id, email in in_file.items():
+        have = current.get(user_id, {})
+        for unit_id, role in wanted[email] - set(have):
+            to_add.append(Membership(user_id=user_id, unit_id=unit_id, role=role))
+        to_remove.extend(pk for key, pk in have.items() if key not in wanted[email])
+    Membership.objects.bulk_create(to_add, batch_size=BATCH)
+    for start in range(0, len(to_remove), BATCH):
+        Membership.objects.filter(pk__in=to_remove[start : start + BATCH]).delete()
+    result.memberships_added, result.memberships_removed = len(to_add), len(to_remove)
+    report(len(rows))
+
+    if deactivate_missing:
+        missing = [
+            pk
+            for email, pk in User.objects.filter(is_active=True, is_superuser=False).values_list(
+                "email", "pk"
+            )
+            if email not in names
+        ]
+        for start in range(0, len(missing), BATCH):
+            User.objects.filter(pk__in=missing[start : start + BATCH]).update(is_active=False)
+        result.people_deactivated = len(missing)

@@ -1,0 +1,355 @@
+"""The organisation: units, people and their roles, MED committees, site settings and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+PATH_SEPARATOR = "/"
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> User:
+        if not email:
+            raise ValueError("email is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password) if password else user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields) -> User:
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who works in the municipality. Signs in with e-mail (and password or SSO)."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    name = models.CharField(_("navn"), max_length=200)
+    language = models.CharField(
+        _("sprog"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    is_staff = models.BooleanField(_("teknisk administrator"), default=False)
+    date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ")[0] if self.name else self.email
+
+    @cached_property
+    def memberships(self) -> list[Membership]:
+        """All of this person's roles, with their units: one query, then reused for every check."""
+        if not self.pk:
+            return []
+        return list(self.membership_set.select_related("unit").order_by("role", "unit__name"))
+
+    @cached_property
+    def committee_memberships(self) -> list[CommitteeMember]:
+        if not self.pk:
+            return []
+        return list(self.committeemember_set.select_related("committee__unit").order_by("committee__name"))
+
+    @property
+    def primary_unit(self) -> Unit | None:
+        """The unit a person works in: where they are employee or leader, else any unit of theirs."""
+        by_role = {m.role: m.unit for m in reversed(self.memberships)}
+        for role in (Role.EMPLOYEE, Role.LEADER, Role.TR, Role.AMR, Role.HR):
+            if role in by_role:
+                return by_role[role]
+        return None
+
+
+class Unit(models.Model):
+    """A unit of the organisation tree: the municipality, an area, a department or a team.
+
+    `path` holds the ids from the root down to this unit ("/1/4/17/"), so that the ancestors
+    and the whole subtree each cost one query however deep the tree is.
+    """
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "kommune", _("Kommune")
+        AREA = "omraade", _("Område")
+        DEPARTMENT = "afdeling", _("Afdeling")
+        TEAM = "team", _("Team")
+
+    external_id = models.CharField(_("eksternt id"), max_length=100, unique=True)
+    name = models.CharField(_("navn"), max_length=200)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("overordnet enhed"),
+        null=True,
+        blank=True,
+        related_name="children",
+        on_delete=models.PROTECT,
+    )
+    path = models.CharField(max_length=1000, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("enhed")
+        verbose_name_plural = _("enheder")
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is None:  # the path holds the unit's own id, so it needs one first
+            super().save(*args, **kwargs)
+            kwargs.pop("force_insert", None)
+        old_path, self.path = self.path, self.computed_path()
+        self.depth = self.path_depth(self.path)
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            self.rebase_descendants(old_path)
+
+    def get_absolute_url(self) -> str:
+        return reverse("unit", args=[self.external_id])
+
+    def clean(self) -> None:
+        if self.pk and self.parent and self.parent.path.startswith(self.path or "\0"):
+            raise ValidationError({"parent": _("En enhed kan ikke ligge under sig selv.")})
+
+    def computed_path(self) -> str:
+        prefix = self.parent.path if self.parent_id and self.parent else PATH_SEPARATOR
+        return f"{prefix}{self.pk}{PATH_SEPARATOR}"
+
+    @staticmethod
+    def path_depth(path: str) -> int:
+        return path.strip(PATH_SEPARATOR).count(PATH_SEPARATOR)
+
+    def rebase_descendants(self, old_path: str) -> None:
+        descendants = list(Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk))
+        for unit in descendants:
+            unit.path = self.path + unit.path[len(old_path) :]
+            unit.depth = self.path_depth(unit.path)
+        Unit.objects.bulk_update(descendants, ["path", "depth"])
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        """Ids from the root down to the parent, read from the path without a query."""
+        return [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR)[:-1] if part]
+
+    @property
+    def lineage_ids(self) -> list[int]:
+        """The ancestors' ids and this unit's own, root first."""
+        return [*self.ancestor_ids, self.pk]
+
+    def ancestors(self) -> list[Unit]:
+        """Root first; one query."""
+        by_id = Unit.objects.in_bulk(self.ancestor_ids)
+        return [by_id[pk] for pk in self.ancestor_ids if pk in by_id]
+
+    def subtree(self) -> models.QuerySet[Unit]:
+        """This unit and every unit below it; one query."""
+        return Unit.objects.filter(path__startswith=self.path)
+
+    def is_within(self, other: Unit) -> bool:
+        """True when this unit is `other` or lies below it."""
+        return self.path.startswith(other.path)
+
+
+class Role(models.TextChoices):
+    EMPLOYEE = "medarbejder", _("Medarbejder")
+    LEADER = "leder", _("Leder")
+    TR = "tr", _("Tillidsrepræsentant (TR)")
+    AMR = "amr", _("Arbejdsmiljørepræsentant (AMR)")
+    HR = "hr", _("HR")
+
+
+class Membership(models.Model):
+    """A person's role in a unit. One person may hold several (leader of one unit and TR, say)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, verbose_name=_("enhed"), on_delete=models.CASCADE)
+    role = models.CharField(_("rolle"), max_length=12, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("tilknytning")
+        verbose_name_plural = _("tilknytninger")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique_role")
+        ]
+        indexes = [models.Index(fields=["unit", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class Committee(models.Model):
+    """A MED committee (HU, OMU, LMU) covering one unit's subtree."""
+
+    class Kind(models.TextChoices):
+        HU = "HU", _("Hovedudvalg (HU)")
+        OMU = "OMU", _("Område-MED-udvalg (OMU)")
+        LMU = "LMU", _("Lokal-MED-udvalg (LMU)")
+        OTHER = "andet", _("Andet udvalg")
+
+    name = models.CharField(_("navn"), max_length=200)
+    kind = models.CharField(_("type"), max_length=5, choices=Kind.choices)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("dækker enheden"),
+        help_text=_("Udvalget dækker denne enhed og alle enheder under den."),
+        related_name="committees",
+        on_delete=models.PROTECT,
+    )
+
+    class Meta:
+        verbose_name = _("MED-udvalg")
+        verbose_name_plural = _("MED-udvalg")
+        ordering = ["unit__path", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committee", args=[self.pk])
+
+
+class CommitteeMember(models.Model):
+    class Side(models.TextChoices):
+        MANAGEMENT = "ledelse", _("Ledelsessiden")
+        EMPLOYEES = "medarbejdere", _("Medarbejdersiden")
+
+    class Position(models.TextChoices):
+        CHAIR = "formand", _("Formand")
+        VICE_CHAIR = "naestformand", _("Næstformand")
+        MEMBER = "medlem", _("Medlem")
+        SECRETARY = "sekretaer", _("Sekretær")
+
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("udvalg"), related_name="members", on_delete=models.CASCADE
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE)
+    side = models.CharField(_("side"), max_length=12, choices=Side.choices)
+    position = models.CharField(_("rolle i udvalget"), max_length=12, choices=Position.choices)
+
+    class Meta:
+        verbose_name = _("udvalgsmedlem")
+        verbose_name_plural = _("udvalgsmedlemmer")
+        constraints = [models.UniqueConstraint(fields=["committee", "user"], name="committee_member_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.committee}"
+
+
+class SiteSettings(models.Model):
+    """The municipality's own settings. There is one row (pk=1); `SiteSettings.current()` reads it."""
+
+    CACHE_KEY = "handlekraft:site-settings"
+
+    organisation_name = models.CharField(_("organisationens navn"), max_length=200, default="Kommunen")
+    agency_word = models.CharField(
+        _("ordet for aktørskab"),
+        max_length=60,
+        default="aktørskab",
+        help_text=_(
+            "Det ord, kommunen bruger om aktørskab (fx medledelse, samledelse, virkelyst eller "
+            "handlekraft). Det bruges i teksterne overalt."
+        ),
+    )
+    anonymity_threshold = models.PositiveSmallIntegerField(
+        _("anonymitetsgrænse"),
+        default=settings.DEFAULT_ANONYMITY_THRESHOLD,
+        help_text=_("Resultater vises aldrig for færre besvarelser end dette tal."),
+    )
+    accessibility_statement_url = models.URLField(_("link til tilgængelighedserklæring"), blank=True)
+    accessibility_contact = models.EmailField(_("kontakt om tilgængelighed"), blank=True)
+
+    class Meta:
+        verbose_name = _("indstillinger")
+        verbose_name_plural = _("indstillinger")
+
+    def __str__(self) -> str:
+        return str(_("Indstillinger for %(name)s") % {"name": self.organisation_name})
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls) -> SiteSettings:
+        site = cache.get(cls.CACHE_KEY)
+        if site is None:
+            site = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, site, 60)
+        return site
+
+
+class PersonalToken(models.Model):
+    """A personal API token. Only its SHA-256 hash is stored; the token is shown once."""
+
+    PREFIX = "hk_"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="tokens", on_delete=models.CASCADE)
+    name = models.CharField(_("navn"), max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    hint = models.CharField(max_length=12, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-nøgle")
+        verbose_name_plural = _("API-nøgler")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, name: str) -> tuple[PersonalToken, str]:
+        raw = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, token_hash=cls.hash(raw), hint=raw[:7])
+        return token, raw
+
+    @classmethod
+    def authenticate(cls, raw: str) -> User | None:
+        token = (
+            cls.objects.select_related("user")
+            .filter(token_hash=cls.hash(raw), revoked__isnull=True, user__is_active=True)
+            .first()
+        )
+        if token is None:
+            return None
+        now = timezone.now()
+        if token.last_used is None or (now - token.last_used).total_seconds() > 300:
+            cls.objects.filter(pk=token.pk).update(last_used=now)
+        return token.user

@@ -1,0 +1,241 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from handlekraft.lib.forms import DKFDSBoundField
+from handlekraft.notifications.models import EmailPreference
+
+from .forms import EmailPreferencesForm, ProfileForm, TokenForm
+from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit
+from .rules import is_hr
+
+VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
+TREE_DEPTH = 2  # the browser opens the municipality, its areas and their departments
+
+
+class LoginForm(AuthenticationForm):
+    bound_field_class = DKFDSBoundField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = gettext_lazy("E-mail")
+        self.fields["username"].widget.attrs.update(autocomplete="username", type="email")
+        self.fields["password"].widget.attrs.update(autocomplete="current-password")
+
+
+class DKFDSPasswordResetForm(PasswordResetForm):
+    bound_field_class = DKFDSBoundField
+
+
+class DKFDSSetPasswordForm(SetPasswordForm):
+    bound_field_class = DKFDSBoundField
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+def capabilities(user) -> list[str]:
+    """What this person can do here, by role. Each module adds its lines as it is built."""
+    roles = {m.role for m in user.memberships}
+    lines = [_("Se hele organisationen: enheder, ledere, TR, AMR og MED-udvalg.")]
+    if Role.LEADER in roles:
+        lines.append(_("Se, hvem der er i dine enheder, og hvilke udvalg der dækker dem."))
+    if roles & {Role.TR, Role.AMR}:
+        lines.append(_("Se de enheder, du repræsenterer, og de udvalg, du sidder i."))
+    if Role.HR in roles:
+        lines.append(_("Vedligeholde organisationen, indstillingerne og importen under Administration."))
+    lines.append(_("Vælge sprog og e-mails og oprette API-nøgler under Min profil."))
+    return lines
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    by_unit: dict[int, dict] = {}
+    for m in user.memberships:
+        by_unit.setdefault(m.unit_id, {"unit": m.unit, "roles": []})["roles"].append(m.get_role_display())
+    return render(
+        request,
+        "organisation/home.html",
+        {
+            "units": list(by_unit.values()),
+            "committees": user.committee_memberships,
+            "capabilities": capabilities(user),
+        },
+    )
+
+
+def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
+    """{unit id: {role: [people]}} for the given units, in one query."""
+    result: dict[int, dict[str, list]] = {}
+    memberships = (
+        Membership.objects.filter(unit__in=units, role__in=roles, user__is_active=True)
+        .select_related("user")
+        .order_by("user__name")
+    )
+    for m in memberships:
+        result.setdefault(m.unit_id, {}).setdefault(m.role, []).append(m.user)
+    return result
+
+
+@login_required
+def organisation(request: HttpRequest) -> HttpResponse:
+    """The organisation browser: a tree of units, searchable by unit name or person."""
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        matches = Unit.objects.filter(
+            Q(name__icontains=query)
+            | Q(external_id__iexact=query)
+            | Q(membership__user__name__icontains=query, membership__role__in=VISIBLE_ROLES)
+        ).distinct()[:200]
+        match_paths = [u.path for u in matches]
+        wanted_ids = {int(pk) for path in match_paths for pk in path.strip("/").split("/")}
+        units = list(Unit.objects.filter(pk__in=wanted_ids))
+        matched_ids = {u.pk for u in matches}
+    else:
+        units = list(Unit.objects.filter(depth__lte=TREE_DEPTH))
+        matched_ids = set()
+    people = people_by_unit(units)
+    committees: dict[int, list[Committee]] = {}
+    for committee in Committee.objects.filter(unit__in=units):
+        committees.setdefault(committee.unit_id, []).append(committee)
+    nodes = {
+        u.pk: {
+            "unit": u,
+            "children": [],
+            "people": people.get(u.pk, {}),
+            "committees": committees.get(u.pk, []),
+        }
+        for u in units
+    }
+    roots = []
+    for unit in sorted(units, key=lambda u: (u.depth, u.name)):
+        node = nodes[unit.pk]
+        node["leaders"] = node["people"].get(Role.LEADER, [])
+        node["trs"] = node["people"].get(Role.TR, [])
+        node["amrs"] = node["people"].get(Role.AMR, [])
+        node["matched"] = unit.pk in matched_ids
+        (nodes[unit.parent_id]["children"] if unit.parent_id in nodes else roots).append(node)
+    return render(
+        request, "organisation/organisation.html", {"roots": roots, "query": query, "searched": bool(query)}
+    )
+
+
+@login_required
+def unit_detail(request: HttpRequest, external_id: str) -> HttpResponse:
+    unit = get_object_or_404(Unit, external_id=external_id)
+    ancestors = unit.ancestors()
+    memberships = list(
+        Membership.objects.filter(unit=unit, user__is_active=True)
+        .select_related("user")
+        .order_by("user__name")
+    )
+    by_role: dict[str, list] = {}
+    for m in memberships:
+        by_role.setdefault(m.role, []).append(m.user)
+    committees = (
+        Committee.objects.filter(unit_id__in=unit.lineage_ids).select_related("unit").order_by("unit__depth")
+    )
+    return render(
+        request,
+        "organisation/unit.html",
+        {
+            "unit": unit,
+            "ancestors": ancestors,
+            "children": unit.children.order_by("name"),
+            "leaders": by_role.get(Role.LEADER, []),
+            "trs": by_role.get(Role.TR, []),
+            "amrs": by_role.get(Role.AMR, []),
+            "hrs": by_role.get(Role.HR, []),
+            "employees": by_role.get(Role.EMPLOYEE, []),
+            "committees": committees,
+        },
+    )
+
+
+@login_required
+def committee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    committee = get_object_or_404(
+        Committee.objects.select_related("unit").prefetch_related(
+            Prefetch(
+                "members", CommitteeMember.objects.select_related("user").order_by("position", "user__name")
+            )
+        ),
+        pk=pk,
+    )
+    sides = {side: [] for side in CommitteeMember.Side.values}
+    for member in committee.members.all():
+        sides[member.side].append(member)
+    return render(
+        request,
+        "organisation/committee.html",
+        {
+            "committee": committee,
+            "management": sides[CommitteeMember.Side.MANAGEMENT],
+            "employees": sides[CommitteeMember.Side.EMPLOYEES],
+        },
+    )
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    current = dict(EmailPreference.objects.filter(user=user).values_list("kind", "email"))
+    action = request.POST.get("action") if request.method == "POST" else None
+    profile_form = ProfileForm(
+        request.POST if action == "language" else None, instance=user, prefix="profile"
+    )
+    email_form = EmailPreferencesForm(
+        request.POST if action == "email" else None, current=current, prefix="email"
+    )
+    token_form = TokenForm(request.POST if action == "token" else None, prefix="token")
+    if action == "language" and profile_form.is_valid():
+        profile_form.save()
+        messages.success(request, _("Dit sprog er gemt."))
+        response = redirect("profile")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", httponly=True)
+        return response
+    if action == "email" and email_form.is_valid():
+        for kind, wanted in email_form.choices().items():
+            EmailPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": wanted})
+        messages.success(request, _("Dine valg af e-mails er gemt."))
+        return redirect("profile")
+    new_token = None
+    if action == "token" and token_form.is_valid():
+        _token, new_token = PersonalToken.issue(user, token_form.cleaned_data["name"])
+        token_form = TokenForm(prefix="token")
+    return render(
+        request,
+        "organisation/profile.html",
+        {
+            "profile_form": profile_form,
+            "email_form": email_form,
+            "token_form": token_form,
+            "new_token": new_token,
+            "tokens": user.tokens.filter(revoked__isnull=True),
+            "is_hr": is_hr(user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(PersonalToken, pk=pk, user=request.user, revoked__isnull=True)
+    token.revoked = timezone.now()
+    token.save(update_fields=["revoked"])
+    messages.success(request, _("API-nøglen »%(name)s« er tilbagekaldt.") % {"name": token.name})
+    return redirect("profile")

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from handlekraft import views
+from handlekraft.api import api
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("sprog/<str:code>/", views.set_language, name="set-language"),
+    path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("api/v1/", api.urls),
+    path("api/", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
+    path("admin/", admin.site.urls),
+    path("", include("handlekraft.organisation.urls")),
+    path("notifikationer/", include("handlekraft.notifications.urls")),
+    path("job/", include("handlekraft.jobs.urls")),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler400 = "handlekraft.views.bad_request"
+handler403 = "handlekraft.views.permission_denied"
+handler404 = "handlekraft.views.page_not_found"
+handler500 = "handlekraft.views.server_error"

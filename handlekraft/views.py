@@ -1,0 +1,82 @@
+"""Site-wide views: health checks, language, accessibility statement and error pages."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import activate
+from django.views.decorators.cache import never_cache
+
+from handlekraft.organisation.models import SiteSettings
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The process answers. Touches no database, so a load balancer can tell a dead process apart."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def readyz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any failure to reach the database means "not ready"
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def set_language(request: HttpRequest, code: str) -> HttpResponse:
+    """The footer's language links. Saves the choice on the person too, so it follows them."""
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if code not in dict(settings.LANGUAGES):
+        return response
+    activate(code)
+    if request.user.is_authenticated and request.user.language != code:
+        request.user.language = code
+        request.user.save(update_fields=["language"])
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 60 * 60,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The footer link. The municipality's own statement when configured, else our summary."""
+    site_settings = SiteSettings.current()
+    if site_settings.accessibility_statement_url:
+        return HttpResponseRedirect(site_settings.accessibility_statement_url)
+    return render(request, "accessibility.html")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors here: the database may be the reason for the error.
+    return render(request, "500.html", {"site_settings": SiteSettings(pk=1)}, status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,100 @@
+"""The cast every permission test uses (CONVENTIONS.md): a leader, an employee of that unit, an
+employee of another unit, a TR, an AMR, an HR administrator and an anonymous visitor.
+
+    Kommune (K)
+    └── Område (A)
+        ├── Afdeling (D)   leader, employee, tr, amr; team T below it
+        │   └── Team (T)
+        └── Anden afdeling (O)   other (employee elsewhere)
+    HR-afdeling (H) under K: hr
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.test import Client
+
+from handlekraft.organisation.models import Committee, CommitteeMember, Membership, Role, Unit, User
+
+PASSWORD = "korrekt-hest-batteri-9"
+
+
+def make_user(email: str, name: str, unit: Unit | None = None, role: str = Role.EMPLOYEE) -> User:
+    user = User.objects.create_user(email, PASSWORD, name=name)
+    if unit is not None:
+        Membership.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def cast(db):
+    k = Unit.objects.create(external_id="K", name="Testkommune", kind=Unit.Kind.MUNICIPALITY)
+    a = Unit.objects.create(external_id="A", name="Område Syd", kind=Unit.Kind.AREA, parent=k)
+    d = Unit.objects.create(external_id="D", name="Plejecenter Bøgely", kind=Unit.Kind.DEPARTMENT, parent=a)
+    t = Unit.objects.create(external_id="T", name="Bøgely, afsnit 1", kind=Unit.Kind.TEAM, parent=d)
+    o = Unit.objects.create(external_id="O", name="Hjemmeplejen Vest", kind=Unit.Kind.DEPARTMENT, parent=a)
+    h = Unit.objects.create(external_id="H", name="HR", kind=Unit.Kind.DEPARTMENT, parent=k)
+    leader = make_user("leder@test.dk", "Lise Leder", d, Role.LEADER)
+    employee = make_user("ansat@test.dk", "Anders Ansat", d)
+    other = make_user("anden@test.dk", "Anna Anden", o)
+    tr = make_user("tr@test.dk", "Tove Tillid", d)
+    Membership.objects.create(user=tr, unit=d, role=Role.TR)
+    amr = make_user("amr@test.dk", "Arne Miljø", d)
+    Membership.objects.create(user=amr, unit=d, role=Role.AMR)
+    hr = make_user("hr@test.dk", "Hella HR", h, Role.HR)
+    lmu = Committee.objects.create(name="LMU Bøgely", kind=Committee.Kind.LMU, unit=d)
+    CommitteeMember.objects.create(
+        committee=lmu,
+        user=leader,
+        side=CommitteeMember.Side.MANAGEMENT,
+        position=CommitteeMember.Position.CHAIR,
+    )
+    CommitteeMember.objects.create(
+        committee=lmu,
+        user=tr,
+        side=CommitteeMember.Side.EMPLOYEES,
+        position=CommitteeMember.Position.VICE_CHAIR,
+    )
+    return SimpleNamespace(
+        kommune=k,
+        area=a,
+        unit=d,
+        team=t,
+        other_unit=o,
+        hr_unit=h,
+        leader=leader,
+        employee=employee,
+        other=other,
+        tr=tr,
+        amr=amr,
+        hr=hr,
+        anonymous=AnonymousUser(),
+        lmu=lmu,
+    )
+
+
+CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
+
+
+@pytest.fixture
+def client_as(cast):
+    """client_as("leader") → a Client signed in as that member of the cast (anonymous: signed out)."""
+
+    def make(who: str) -> Client:
+        client = Client()
+        if who != "anonymous":
+            client.force_login(getattr(cast, who), backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return make
