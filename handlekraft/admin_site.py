@@ -17,7 +17,10 @@ class HandlekraftAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         # One login page for everyone: the site's own, with lockout and SSO.
         from django.contrib.auth.views import redirect_to_login
+        from django.core.exceptions import PermissionDenied
 
+        if request.user.is_authenticated:
+            raise PermissionDenied  # signed in, but not HR: a clear 403, not a login loop
         return redirect_to_login(request.GET.get("next", request.get_full_path()))
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.openapi.views import openapi_view
 from ninja.security import HttpBearer, SessionAuth
 
 from handlekraft.organisation.api import router as organisation_router
@@ -36,8 +37,13 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api",
     auth=[PersonalTokenAuth(), ActiveSessionAuth()],
-    docs_decorator=login_required,
+    docs_url=None,  # served by `docs` below, for signed-in people only; the schema stays public
 )
+
+
+@login_required
+def docs(request: HttpRequest):
+    return openapi_view(request, api=api)
 
 
 @api.exception_handler(PermissionDenied)

@@ -1,18 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from handlekraft import views
 from handlekraft.api import api
+from handlekraft.api import docs as api_docs
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("sprog/<str:code>/", views.set_language, name="set-language"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("api/v1/docs", api_docs, name="api-docs"),
     path("api/v1/", api.urls),
-    path("api/", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
     path("admin/", admin.site.urls),
     path("", include("handlekraft.organisation.urls")),
     path("notifikationer/", include("handlekraft.notifications.urls")),

@@ -52,7 +52,8 @@ class PersonOut(Schema):
     role: str
 
 
-class UnitDetailOut(UnitOut):
+class UnitDetailOut(UnitRef):
+    parent: str | None
     url: str
     ancestors: list[UnitRef]
     children: list[UnitRef]

@@ -17,7 +17,7 @@ from handlekraft.lib.forms import DKFDSBoundField
 from handlekraft.notifications.models import EmailPreference
 
 from .forms import EmailPreferencesForm, ProfileForm, TokenForm
-from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit
+from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit, User
 from .rules import is_hr
 
 VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
@@ -36,6 +36,10 @@ class LoginForm(AuthenticationForm):
 
 class DKFDSPasswordResetForm(PasswordResetForm):
     bound_field_class = DKFDSBoundField
+
+    def get_users(self, email):
+        # People imported from the HR system have no password yet: the reset link is how they get one.
+        return User.objects.filter(email__iexact=email, is_active=True)
 
 
 class DKFDSSetPasswordForm(SetPasswordForm):

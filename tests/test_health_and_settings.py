@@ -1,0 +1,90 @@
+"""/healthz, /readyz, security headers and the production deploy check."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_healthz_answers_without_the_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = Client().get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok"
+
+
+@pytest.mark.django_db
+def test_readyz_answers_when_the_database_does():
+    assert Client().get("/readyz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readyz_answers_503_when_the_database_is_gone(monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise connection.OperationalError("database is down")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = Client().get("/readyz")
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_csp_without_unsafe_inline_and_other_headers():
+    response = Client().get("/login/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_no_inline_scripts_or_styles_in_the_login_page():
+    html = Client().get("/login/").content.decode()
+    assert 'style="' not in html
+    for chunk in html.split("<script")[1:]:
+        head, _, rest = chunk.partition(">")
+        assert "src=" in head, head
+        assert rest.startswith("</script>")
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="a-long-random-production-secret-" + "q8Zr" * 10,
+        ALLOWED_HOSTS="handlekraft.kommune.dk",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DEBUG="0", ALLOWED_HOSTS="handlekraft.kommune.dk")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_demo_refuses_to_run_with_debug_off():
+    result = run_manage(
+        "demo", DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="localhost", DATABASE_URL="sqlite:///:memory:"
+    )
+    assert result.returncode != 0
+    assert "demo kører kun med DEBUG=1" in result.stderr

@@ -1,0 +1,71 @@
+"""Background import from the admin, with a progress page that only its starter and HR can see."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from handlekraft.jobs.models import Job
+from handlekraft.notifications.models import Notification
+from handlekraft.organisation.models import Unit, User
+
+UNITS = "external_id,name,parent_external_id,kind\nNY,Ny afdeling,K,afdeling\n"
+PEOPLE = "email,name,unit_external_id,role\nny@test.dk,Nina Ny,NY,medarbejder\n"
+
+
+def upload(client, units=UNITS, people=PEOPLE):
+    return client.post(
+        "/admin/organisation/unit/import/",
+        {
+            "units": SimpleUploadedFile("units.csv", units.encode()),
+            "people": SimpleUploadedFile("people.csv", people.encode()),
+        },
+    )
+
+
+def test_hr_imports_from_the_admin_as_a_background_job(cast, client_as):
+    client = client_as("hr")
+    assert client.get("/admin/organisation/unit/import/").status_code == 200
+    response = upload(client)
+    job = Job.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    # The test settings run tasks at once; in production a db_worker does.
+    assert job.status == Job.Status.DONE and job.percent == 100
+    assert "Enheder: 1 oprettet" in job.result
+    assert job.input == {}  # the uploaded personal data is not kept
+    assert Unit.objects.filter(external_id="NY").exists()
+    assert User.objects.filter(email="ny@test.dk").exists()
+    page = client.get(job.get_absolute_url()).content.decode()
+    assert "<progress" in page and 'value="100"' in page
+    assert Notification.objects.filter(recipient=cast.hr, kind="job_finished").exists()
+
+
+def test_a_failed_import_shows_every_error_and_changes_nothing(cast, client_as):
+    client = client_as("hr")
+    upload(client, units=UNITS + "X,,K,land\n")
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "line 3: navn mangler; ukendt type 'land'" in job.result
+    assert not Unit.objects.filter(external_id="NY").exists()
+
+
+def test_the_progress_fragment_polls_until_done(cast, client_as):
+    job = Job.objects.create(
+        title="Import", created_by=cast.hr, total=200, done=50, status=Job.Status.RUNNING
+    )
+    html = client_as("hr").get(job.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert "<html" not in html  # the fragment alone
+    assert 'hx-trigger="every 1s"' in html and 'value="25"' in html and "50 af 200" in html
+
+
+def test_only_the_starter_and_hr_see_a_job(cast, client_as):
+    job = Job.objects.create(title="Import", created_by=cast.leader)
+    assert client_as("leader").get(job.get_absolute_url()).status_code == 200
+    assert client_as("hr").get(job.get_absolute_url()).status_code == 200
+    for who in ["employee", "other", "tr", "amr"]:
+        assert client_as(who).get(job.get_absolute_url()).status_code == 403, who
+    assert client_as("anonymous").get(job.get_absolute_url()).status_code == 302
+
+
+def test_non_hr_cannot_reach_the_import(cast, client_as):
+    for who in ["leader", "employee", "tr", "amr", "other"]:
+        assert client_as(who).get("/admin/organisation/unit/import/", follow=True).status_code == 403
