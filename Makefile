@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 # Development commands run with DEBUG=1, so they need no SECRET_KEY.
 DEV := DEBUG=1
 
-.PHONY: venv run test lint format migrations-check messages ci clean
+.PHONY: venv run test browser lint format migrations-check messages ci clean
 
 venv: $(VENV)/.installed
 
@@ -23,9 +23,16 @@ run: venv
 	DEBUG=1 $(MANAGE) collectstatic --no-input --verbosity 0
 	DEBUG=1 $(PY) -m handlekraft.devserver
 
-# Runs the whole suite on SQLite, or on DATABASE_URL when it is set.
-test: venv
+# Runs the whole suite on SQLite, or on DATABASE_URL when it is set. The browser tests need Debian's
+# Chromium: installed here when we are root and it is missing.
+test: venv browser
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || echo "note: no chromium; the browser tests are skipped (apt-get install chromium)"
 
 lint: venv
 	$(PY) -m ruff check .
@@ -38,11 +45,12 @@ format: venv
 migrations-check: venv
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
 
-# Danish is the source language; this refreshes and compiles the English catalogue.
+# Danish is the source language of every text. This collects the texts (needs GNU gettext's xgettext),
+# fills in the English translations from locale/translate_en.py and writes the compiled .mo, which is
+# committed so that a fresh machine needs no gettext.
 messages: venv
-	$(DEV) $(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'var/*' --no-obsolete
-	$(DEV) $(MANAGE) makemessages --locale en --domain djangojs --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*' --ignore 'staticfiles/*' --no-obsolete
-	$(DEV) $(MANAGE) compilemessages --ignore '.venv/*'
+	$(DEV) $(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'var/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
+	$(PY) locale/translate_en.py
 
 ci: lint migrations-check test
 

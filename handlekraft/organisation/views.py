@@ -30,7 +30,9 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = gettext_lazy("E-mail")
-        self.fields["username"].widget.attrs.update(autocomplete="username", type="email")
+        # No autofocus: keyboard and screen-reader users start at the skip link like on every page.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+        self.fields["username"].widget.attrs.update(autocomplete="username")
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
 
 

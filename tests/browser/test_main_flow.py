@@ -1,0 +1,114 @@
+"""A newcomer's first walk: login → front page → organisation → unit → English → logout."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlekraft.organisation import demo
+
+
+@pytest.fixture
+def municipality(transactional_db):
+    return demo.build()
+
+
+def log_in(visit, email: str):
+    visit.goto("/")  # redirected to the login page
+    page = visit.page
+    assert page.url.endswith("/login/?next=/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adgangskode").fill(demo.DEMO_PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(visit.base_url + "/")
+    visit.check()
+
+
+def test_employee_walks_through_organisation_and_language_and_logs_out(visit, municipality):
+    page = visit.page
+    log_in(visit, "medarbejder@eksempel.dk")
+    assert page.get_by_role("heading", level=1).inner_text() == "Goddag, Mads"
+    assert page.get_by_role("link", name="Solhaven, afsnit A").is_visible()
+
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Organisation").click()
+    page.wait_for_url("**/organisation/")
+    visit.check()
+    page.get_by_label("Søg efter enhed eller person (leder, TR, AMR)").fill("Solhaven")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/organisation/?q=Solhaven")
+    visit.check()
+
+    page.get_by_role("link", name="Plejecenter Solhaven").first.click()
+    page.wait_for_url("**/organisation/enheder/SO-SOL/")
+    visit.check()
+    assert page.get_by_text("Lene Holm").first.is_visible()
+    assert page.get_by_role("link", name="LMU Plejecenter Solhaven").is_visible()
+
+    page.get_by_role("link", name="LMU Plejecenter Solhaven").click()
+    visit.check()
+    assert page.get_by_role("heading", name="Medarbejdersiden").is_visible()
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    visit.check()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Employee side").is_visible()
+
+    page.get_by_role("link", name="My profile").first.click()
+    visit.check()
+    page.get_by_role("link", name="Dansk").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "da"
+
+    page.get_by_role("button", name="Log af").click()
+    page.wait_for_url("**/login/")
+    visit.check()
+
+
+def test_leader_sees_front_page_notifications_and_profile(visit, municipality):
+    page = visit.page
+    log_in(visit, "leder@eksempel.dk")
+    assert page.get_by_text("LMU Plejecenter Solhaven").is_visible()
+    for name in ["Notifikationer", "Min profil"]:
+        page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name=name).click()
+        visit.check()
+    page.get_by_label("Hvad skal nøglen bruges til?").fill("Rapport")
+    page.get_by_role("button", name="Opret API-nøgle").click()
+    visit.check()
+    assert page.locator("#new-token").inner_text().startswith("hk_")
+
+
+def test_errors_are_shown_next_to_the_field_and_in_the_summary(visit, municipality):
+    page = visit.page
+    visit.goto("/login/")
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_load_state()
+    visit.check()
+    summary = page.locator('[data-module="error-summary"]')
+    assert summary.is_visible()
+    field = page.get_by_label("E-mail")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "id_username-error" in field.get_attribute("aria-describedby")
+
+
+def test_keyboard_skip_link_and_login_by_keyboard(visit, municipality):
+    page = visit.page
+    visit.goto("/login/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Gå til sidens indhold"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.get_by_label("E-mail").focus()
+    page.keyboard.type("hr@eksempel.dk")
+    page.keyboard.press("Tab")
+    page.keyboard.type(demo.DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(visit.base_url + "/")
+    visit.check()
+    assert page.get_by_role("link", name="Administration").first.is_visible()
+
+
+def test_static_pages_are_accessible(visit, municipality):
+    for path in ["/tilgaengelighed/", "/adgangskode/nulstil/", "/login/"]:
+        visit.goto(path)
+    visit.goto("/findes-ikke/", status=404)
+    assert visit.page.get_by_role("heading", name="Siden findes ikke").is_visible()
