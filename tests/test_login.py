@@ -105,3 +105,8 @@ def test_only_hr_gets_into_the_admin(client_as):
     response = client_as("anonymous").get("/admin/", follow=True)
     assert response.redirect_chain[-1][0].startswith("/login/")
     assert "Log ind" in response.content.decode()
+
+
+def test_an_english_browser_still_meets_danish_until_the_person_chooses(db):
+    html = Client().get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="da"' in html and "Log ind" in html

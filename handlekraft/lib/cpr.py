@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from pydantic import AfterValidator
 
 # Not part of a longer number on either side; the separator is optional.
 CPR_PATTERN = re.compile(r"(?<![\d.,/-])(\d{2})(\d{2})(\d{2})([ \-/]?)(\d{4})(?![\d]|[.,/-]\d)")
@@ -114,3 +116,15 @@ def validate_no_cpr(value: str) -> None:
     matches = find_cpr(value)
     if matches:
         raise ValidationError(cpr_message(matches[0]), code="cpr")
+
+
+def refuse_cpr(value: str) -> str:
+    """The same check for API schemas (pydantic): a ValueError becomes a 422 with the Danish message."""
+    matches = find_cpr(value)
+    if matches:
+        raise ValueError(cpr_message(matches[0]))
+    return value
+
+
+# Use for every free-text field of an API schema: `title: FreeText`.
+FreeText = Annotated[str, AfterValidator(refuse_cpr)]

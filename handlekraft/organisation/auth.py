@@ -6,6 +6,21 @@ from django.http import HttpRequest
 from django.utils import translation
 
 
+class DanishFirstMiddleware:
+    """Danish unless the person chose otherwise: the browser's Accept-Language is not a choice.
+
+    Many work PCs run English browsers; staff should still meet their municipality in Danish. The footer's
+    language links (a cookie) and the person's saved language decide instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
 class UserLanguageMiddleware:
     """Shows the pages in the language the person chose, on whatever device they sign in from."""
 

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from handlekraft.lib.cpr import validate_no_cpr
+
 PATH_SEPARATOR = "/"
 
 
@@ -315,7 +317,7 @@ class PersonalToken(models.Model):
     PREFIX = "hk_"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="tokens", on_delete=models.CASCADE)
-    name = models.CharField(_("navn"), max_length=100)
+    name = models.CharField(_("navn"), max_length=100, validators=[validate_no_cpr])
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     hint = models.CharField(max_length=12, editable=False)
     created = models.DateTimeField(auto_now_add=True)

@@ -112,3 +112,37 @@ def test_static_pages_are_accessible(visit, municipality):
         visit.goto(path)
     visit.goto("/findes-ikke/", status=404)
     assert visit.page.get_by_role("heading", name="Siden findes ikke").is_visible()
+
+
+def test_on_a_phone_the_menu_opens_and_logout_is_reachable(browser, live_server, municipality):
+    from tests.browser.conftest import Visit
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    visit = Visit(context.new_page(), live_server.url)
+    page = visit.page
+    log_in(visit, "amr@eksempel.dk")
+    page.get_by_role("button", name="Menu").click()
+    drawer = page.get_by_role("dialog", name="Menu")
+    drawer.get_by_role("link", name="Organisation").click()
+    page.wait_for_url("**/organisation/")
+    visit.check()
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("dialog", name="Menu").get_by_role("button", name="Log af").click()
+    page.wait_for_url("**/login/")
+    context.close()
+
+
+def test_hr_imports_the_organisation_and_follows_the_progress(visit, municipality, tmp_path):
+    page = visit.page
+    log_in(visit, "hr@eksempel.dk")
+    units = tmp_path / "UNITS.csv"
+    units.write_text(
+        "external_id,name,parent_external_id,kind\nSO-NY,Nyt plejecenter,SO,afdeling\n", encoding="utf-8"
+    )
+    page.goto(visit.base_url + "/admin/organisation/unit/import/")
+    page.set_input_files("#id_units", str(units))
+    page.get_by_role("button", name="Start importen").click()
+    page.wait_for_url("**/job/**")
+    visit.check()
+    assert page.get_by_role("progressbar").get_attribute("value") == "100"
+    assert page.get_by_text("Enheder: 1 oprettet").is_visible()

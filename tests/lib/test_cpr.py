@@ -70,3 +70,27 @@ def test_the_refusal_is_danish_and_points_at_the_number_without_repeating_it():
 
 def test_ordinary_text_passes():
     validate_no_cpr("Vi prøvede en ny vagtplan i uge 12 med 4 kolleger og 2 elever.")
+
+
+def test_api_schemas_refuse_cpr_with_the_same_message():
+    import pydantic
+
+    from handlekraft.lib.cpr import FreeText
+
+    class Note(pydantic.BaseModel):
+        text: FreeText
+
+    assert Note(text="Helt almindelig tekst").text == "Helt almindelig tekst"
+    with pytest.raises(pydantic.ValidationError) as caught:
+        Note(text=f"cpr {VALID}")
+    assert "CPR-nummer" in str(caught.value)
+
+
+def test_a_token_name_with_a_cpr_number_is_refused_next_to_the_field(client_as):
+    html = (
+        client_as("employee")
+        .post("/profil/", {"action": "token", "token-name": f"Til {VALID}"})
+        .content.decode()
+    )
+    assert 'id="id_token-name-error"' in html
+    assert "CPR-nummer" in html
