@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "mozilla_django_oidc",
-    "ninja",
     "handlekraft.organisation",
     "handlekraft.notifications",
     "handlekraft.jobs",

@@ -261,6 +261,13 @@ EN = {
     "Skriv din e-mail. Hvis du har en konto, sender vi et link, hvor du kan vælge en ny adgangskode.": "Enter your e-mail. If you have an account, we will send a link where you can choose a new password.",
     "Send link": "Send link",
     "Vælg en adgangskode til handlekraft": "Choose a password for handlekraft",
+    "handlekraft har et HTTP-API under <code>/api/v1/</code>. Det følger de samme adgangsregler som siderne: du ser det samme gennem API'et som på siderne.": "handlekraft has an HTTP API under <code>/api/v1/</code>. It follows the same access rules as the pages: you see the same through the API as on the pages.",
+    "Maskinlæsbar beskrivelse (OpenAPI):": "Machine-readable description (OpenAPI):",
+    "Programmer logger ind med en personlig API-nøgle: <code>Authorization: Bearer hk_…</code>. Opret en under": "Programs sign in with a personal API key: <code>Authorization: Bearer hk_…</code>. Create one under",
+    'Fejl er JSON <code>{"detail": …}</code> med en 4xx-statuskode.': 'Errors are JSON <code>{"detail": …}</code> with a 4xx status code.',
+    "Du kan prøve hvert kald herunder. Det sker med din egen adgang.": "You can try each call below. It runs with your own access.",
+    "JSON-indhold": "JSON content",
+    "Prøv": "Try",
 }
 
 

@@ -146,3 +146,17 @@ def test_hr_imports_the_organisation_and_follows_the_progress(visit, municipalit
     visit.check()
     assert page.get_by_role("progressbar").get_attribute("value") == "100"
     assert page.get_by_text("Enheder: 1 oprettet").is_visible()
+
+
+def test_the_api_documentation_can_be_tried_by_keyboard(visit, municipality):
+    page = visit.page
+    log_in(visit, "leder@eksempel.dk")
+    page.get_by_role("link", name="API-dokumentation").click()
+    page.wait_for_url("**/api/")
+    visit.check()
+    page.get_by_role("textbox", name="external_id").fill("SO-SOL")
+    page.get_by_role("button", name="Prøv GET /api/v1/units/{external_id}").press("Enter")
+    response = page.locator(".api-response").first
+    response.wait_for()
+    assert '"name": "Plejecenter Solhaven"' in response.inner_text()
+    visit.check()
