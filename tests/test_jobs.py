@@ -69,3 +69,8 @@ def test_only_the_starter_and_hr_see_a_job(cast, client_as):
 def test_non_hr_cannot_reach_the_import(cast, client_as):
     for who in ["leader", "employee", "tr", "amr", "other"]:
         assert client_as(who).get("/admin/organisation/unit/import/", follow=True).status_code == 403
+
+
+def test_the_unit_list_in_the_admin_links_to_the_import(cast, client_as):
+    html = client_as("hr").get("/admin/organisation/unit/").content.decode()
+    assert 'href="/admin/organisation/unit/import/"' in html
