@@ -13,14 +13,21 @@ from handlekraft.organisation.rules import is_hr
 def main_menu(request: HttpRequest) -> list[dict]:
     """The main navigation. Each module adds its entry here as it is built."""
     current = getattr(request.resolver_match, "url_name", None)
+    namespace = getattr(request.resolver_match, "namespace", None)
     entries = [
         ("home", _("Forside"), True),
+        ("mandates:mine", _("Råderum"), request.user.primary_unit is not None),
         ("organisation", _("Organisation"), True),
         ("profile", _("Min profil"), True),
         ("admin:index", _("Administration"), is_hr(request.user)),
     ]
     return [
-        {"url": reverse(name), "label": label, "current": current == name.split(":")[-1]}
+        {
+            "url": reverse(name),
+            "label": label,
+            "current": current == name.split(":")[-1]
+            or (namespace == name.split(":")[0] and name != "admin:index"),
+        }
         for name, label, visible in entries
         if visible
     ]

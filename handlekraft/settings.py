@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "mozilla_django_oidc",
     "handlekraft.organisation",
+    "handlekraft.mandates",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

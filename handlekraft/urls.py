@@ -14,7 +14,9 @@ urlpatterns = [
     path("api/", api_docs, name="api-docs"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path("", views.home, name="home"),
     path("", include("handlekraft.organisation.urls")),
+    path("raaderum/", include("handlekraft.mandates.urls")),
     path("notifikationer/", include("handlekraft.notifications.urls")),
     path("job/", include("handlekraft.jobs.urls")),
 ]

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from handlekraft.organisation.models import SiteSettings
+from handlekraft.mandates.forms import SearchForm
+from handlekraft.organisation.models import Role, SiteSettings
 
 
 @never_cache
@@ -81,3 +84,40 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
+
+
+def capabilities(user) -> list[str]:
+    """What this person can do here, by role. Each module adds its lines as it is built."""
+    roles = {m.role for m in user.memberships}
+    lines = [_("Se hele organisationen: enheder, ledere, TR, AMR og MED-udvalg.")]
+    if Role.LEADER in roles:
+        lines.append(_("Se, hvem der er i dine enheder, og hvilke udvalg der dækker dem."))
+    if roles & {Role.TR, Role.AMR}:
+        lines.append(_("Se de enheder, du repræsenterer, og de udvalg, du sidder i."))
+    if Role.HR in roles:
+        lines.append(_("Vedligeholde organisationen, indstillingerne og importen under Administration."))
+    lines.insert(0, _("Slå op i råderummet, hvad du og dit team selv må beslutte: »Må jeg selv?«"))
+    if Role.LEADER in roles:
+        lines.append(
+            _("Beskrive og justere råderummet for dine enheder: niveauer, hjørneflag og orienteringspligt.")
+        )
+    lines.append(_("Vælge sprog og e-mails og oprette API-nøgler under Min profil."))
+    return lines
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    by_unit: dict[int, dict] = {}
+    for m in user.memberships:
+        by_unit.setdefault(m.unit_id, {"unit": m.unit, "roles": []})["roles"].append(m.get_role_display())
+    return render(
+        request,
+        "home.html",
+        {
+            "units": list(by_unit.values()),
+            "committees": user.committee_memberships,
+            "capabilities": capabilities(user),
+            "search_form": SearchForm(),
+        },
+    )

@@ -53,37 +53,6 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-def capabilities(user) -> list[str]:
-    """What this person can do here, by role. Each module adds its lines as it is built."""
-    roles = {m.role for m in user.memberships}
-    lines = [_("Se hele organisationen: enheder, ledere, TR, AMR og MED-udvalg.")]
-    if Role.LEADER in roles:
-        lines.append(_("Se, hvem der er i dine enheder, og hvilke udvalg der dækker dem."))
-    if roles & {Role.TR, Role.AMR}:
-        lines.append(_("Se de enheder, du repræsenterer, og de udvalg, du sidder i."))
-    if Role.HR in roles:
-        lines.append(_("Vedligeholde organisationen, indstillingerne og importen under Administration."))
-    lines.append(_("Vælge sprog og e-mails og oprette API-nøgler under Min profil."))
-    return lines
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    by_unit: dict[int, dict] = {}
-    for m in user.memberships:
-        by_unit.setdefault(m.unit_id, {"unit": m.unit, "roles": []})["roles"].append(m.get_role_display())
-    return render(
-        request,
-        "organisation/home.html",
-        {
-            "units": list(by_unit.values()),
-            "committees": user.committee_memberships,
-            "capabilities": capabilities(user),
-        },
-    )
-
-
 def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
     """{unit id: {role: [people]}} for the given units, in one query."""
     result: dict[int, dict[str, list]] = {}

@@ -1,0 +1,105 @@
+"""API for Råderum (DESIGN §5): search, list in force for a unit, and detail."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from handlekraft.organisation.models import Unit
+
+from .models import DecisionArea
+from .search import can_i_decide
+
+router = Router(tags=["råderum"])
+
+
+class MandateOut(Schema):
+    id: int
+    title: str
+    unit: str
+    level: int
+    answer: str
+    limits: str
+    inform: str
+    url: str
+
+
+class SearchResultOut(MandateOut):
+    score: float
+
+
+class SearchOut(Schema):
+    results: list[SearchResultOut]
+
+
+class MandatesOut(Schema):
+    results: list[MandateOut]
+
+
+class MandateDetailOut(MandateOut):
+    description: str
+    examples: str
+    keywords: list[str]
+    status: str
+    applies_to_subunits: bool
+    inform_when: str
+    limit_amount: str | None
+    limit_period: str
+
+
+def mandate_out(area: DecisionArea) -> dict:
+    limits = area.limits
+    if area.amount_text():
+        limits = "\n".join(filter(None, [f"Højst {area.amount_text()}", area.limits]))
+    return {
+        "id": area.pk,
+        "title": area.title,
+        "unit": area.unit.external_id,
+        "level": area.level,
+        "answer": area.answer,
+        "limits": limits,
+        "inform": area.inform,
+        "url": area.get_absolute_url(),
+    }
+
+
+def unit_for(request, external_id: str) -> Unit:
+    if external_id:
+        unit = Unit.objects.filter(external_id=external_id).first()
+        if unit is None:
+            raise HttpError(404, f"Enheden {external_id} findes ikke.")
+        return unit
+    unit = request.user.primary_unit
+    if unit is None:
+        raise HttpError(422, "Du er ikke knyttet til en enhed; angiv unit.")
+    return unit
+
+
+@router.get("/mandates/search", response=SearchOut, summary="Må jeg selv? Søg i råderummet for en enhed")
+def search(request, q: str, unit: str = ""):
+    if not q.strip():
+        raise HttpError(422, "Skriv et spørgsmål i q.")
+    answer = can_i_decide(unit_for(request, unit), q[:200])
+    return {"results": [{**mandate_out(r.area), "score": r.score} for r in answer.results]}
+
+
+@router.get("/mandates", response=MandatesOut, summary="Beslutningsområder i kraft for en enhed")
+def mandates(request, unit: str = ""):
+    return {"results": [mandate_out(a) for a in DecisionArea.objects.for_unit(unit_for(request, unit))]}
+
+
+@router.get("/mandates/{mandate_id}", response=MandateDetailOut, summary="Ét beslutningsområde")
+def mandate(request, mandate_id: int):
+    area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=mandate_id)
+    return {
+        **mandate_out(area),
+        "description": area.description,
+        "examples": area.examples,
+        "keywords": area.keyword_list(),
+        "status": area.status,
+        "applies_to_subunits": area.applies_to_subunits,
+        "inform_when": area.inform_when,
+        "limit_amount": str(area.limit_amount) if area.limit_amount is not None else None,
+        "limit_period": area.limit_period,
+    }

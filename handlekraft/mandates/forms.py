@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
+from handlekraft.organisation.models import Unit
+
+from .models import DecisionArea, Level
+
+
+class DecisionAreaForm(DKFDSModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Hvad har du ændret?"),
+        required=False,
+        max_length=300,
+        validators=[validate_no_cpr],
+        help_text=_("Kort note til versionshistorikken, fx »Aftalt på teammødet 3. marts«."),
+    )
+
+    class Meta:
+        model = DecisionArea
+        fields = [
+            "title",
+            "description",
+            "level",
+            "desired_level",
+            "limits",
+            "limit_amount",
+            "limit_period",
+            "inform",
+            "inform_when",
+            "coordinate_with",
+            "examples",
+            "keywords",
+            "applies_to_subunits",
+            "status",
+            "review_date",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "limits": forms.Textarea(attrs={"rows": 4}),
+            "inform": forms.Textarea(attrs={"rows": 2}),
+            "examples": forms.Textarea(attrs={"rows": 4}),
+            "keywords": forms.Textarea(attrs={"rows": 2}),
+            "level": forms.RadioSelect,
+            "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["limit_amount"].localize = True
+        self.fields["limit_amount"].widget.is_localized = True
+        self.fields["level"].choices = [(v, f"{v}. {label}") for v, label in Level.choices]
+        # Coordinate with units near this one: its area's subtree (a few dozen units, not thousands).
+        ancestors = unit.ancestor_ids
+        root_id = ancestors[1] if len(ancestors) > 1 else unit.pk
+        root = Unit.objects.filter(pk=root_id).first() or unit
+        self.fields["coordinate_with"].queryset = root.subtree().exclude(pk=unit.pk).order_by("path")
+        if self.instance.pk is None:
+            self.initial.setdefault("version", 0)
+        else:
+            self.initial["version"] = self.instance.version
+
+    def clean_keywords(self):
+        keywords = self.cleaned_data["keywords"]
+        return ", ".join(k.strip() for k in keywords.replace("\n", ",").split(",") if k.strip())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("limit_period") and data.get("limit_amount") is None:
+            self.add_error("limit_amount", _("Skriv et beløb, når du vælger en periode."))
+        return data
+
+
+class SearchForm(DKFDSForm):
+    q = forms.CharField(
+        label=_("Må jeg selv?"),
+        max_length=200,
+        help_text=_("Skriv med dine egne ord, fx »Må jeg selv ringe efter en vikar?«"),
+    )

@@ -1,0 +1,264 @@
+"""Råderum: decision areas with a delegation level, limits and inform duties, and their history."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.text import normalise_title, terms
+from handlekraft.organisation.models import Unit
+
+
+class Level(models.IntegerChoices):
+    """Management 3.0's seven delegation levels (GLOSSARY.md)."""
+
+    TELL = 1, _("Fortælle – lederen beslutter og fortæller")
+    SELL = 2, _("Sælge – lederen beslutter og forklarer hvorfor")
+    CONSULT = 3, _("Høre – lederen beslutter efter at have hørt jer")
+    AGREE = 4, _("Aftale – I og lederen beslutter sammen")
+    ADVISE = 5, _("Rådgive – I beslutter efter råd fra lederen")
+    INQUIRE = 6, _("Spørge ind – I beslutter, lederen spørger ind bagefter")
+    DELEGATE = 7, _("Uddelegere – I beslutter selv")
+
+
+SHORT_LABELS = {
+    1: _("Fortælle"),
+    2: _("Sælge"),
+    3: _("Høre"),
+    4: _("Aftale"),
+    5: _("Rådgive"),
+    6: _("Spørge ind"),
+    7: _("Uddelegere"),
+}
+
+ANSWERS = {
+    1: _("Nej, lederen beslutter."),
+    2: _("Nej, lederen beslutter og forklarer hvorfor."),
+    3: _("Nej, men lederen hører jer før beslutningen."),
+    4: _("I beslutter sammen med lederen."),
+    5: _("Ja, efter I har fået råd fra lederen."),
+    6: _("Ja. Lederen spørger ind bagefter."),
+    7: _("Ja, I beslutter selv."),
+}
+
+# From this level on, the team may decide without the leader's approval.
+TEAM_DECIDES_FROM = 5
+
+
+class DecisionAreaQuerySet(models.QuerySet):
+    def in_force(self):
+        return self.filter(status=DecisionArea.Status.IN_FORCE)
+
+    def for_unit(self, unit: Unit) -> list[DecisionArea]:
+        """The decision areas in force for `unit`, in one query whatever the depth of the tree.
+
+        The unit's own areas, plus those of its ancestors that apply to subunits. An area whose title
+        a closer unit also uses is replaced by the closer one ("Respekt for lokale forskelle").
+        """
+        depth = {pk: i for i, pk in enumerate(unit.lineage_ids)}
+        candidates = self.in_force().filter(unit_id__in=depth).select_related("unit")
+        chosen: dict[str, DecisionArea] = {}
+        for area in sorted(candidates, key=lambda a: -depth[a.unit_id]):  # closest first
+            if area.unit_id != unit.pk and not area.applies_to_subunits:
+                continue
+            chosen.setdefault(area.title_key, area)
+        for area in chosen.values():
+            area.inherited = area.unit_id != unit.pk
+        return sorted(chosen.values(), key=lambda a: a.title.lower())
+
+
+class DecisionArea(models.Model):
+    """One kind of decision (beslutningsområde), owned by a unit, with its delegation level."""
+
+    class Status(models.TextChoices):
+        DRAFT = "kladde", _("Kladde")
+        IN_FORCE = "gaeldende", _("Gældende")
+        ARCHIVED = "arkiveret", _("Arkiveret")
+
+    class Period(models.TextChoices):
+        NONE = "", _("Ingen periode")
+        EACH = "gang", _("pr. gang")
+        DAY = "dag", _("pr. dag")
+        WEEK = "uge", _("pr. uge")
+        MONTH = "maaned", _("pr. måned")
+        YEAR = "aar", _("pr. år")
+
+    class InformWhen(models.TextChoices):
+        NONE = "", _("Ingen orienteringspligt")
+        BEFORE = "foer", _("Før I handler")
+        AFTER = "efter", _("Efter I har handlet")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhed"), related_name="decision_areas", on_delete=models.PROTECT
+    )
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
+    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_no_cpr])
+    level = models.PositiveSmallIntegerField(_("delegeringsniveau"), choices=Level.choices)
+    desired_level = models.PositiveSmallIntegerField(
+        _("ønsket niveau"),
+        choices=Level.choices,
+        null=True,
+        blank=True,
+        help_text=_("Det niveau, I arbejder hen imod. Vises på delegeringstavlen."),
+    )
+    limits = models.TextField(
+        _("hjørneflag"),
+        blank=True,
+        validators=[validate_no_cpr],
+        help_text=_("Rammen om beslutningen: beløb, regler, serviceniveau, lov og tid. Én pr. linje."),
+    )
+    limit_amount = models.DecimalField(
+        _("beløbsgrænse (kr.)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    limit_period = models.CharField(_("periode"), max_length=6, choices=Period.choices, blank=True)
+    inform = models.TextField(
+        _("orienteringspligt"),
+        blank=True,
+        validators=[validate_no_cpr],
+        help_text=_("Hvem skal orienteres? Én pr. linje."),
+    )
+    inform_when = models.CharField(_("hvornår"), max_length=5, choices=InformWhen.choices, blank=True)
+    coordinate_with = models.ManyToManyField(
+        Unit,
+        verbose_name=_("koordinér med"),
+        related_name="+",
+        blank=True,
+        help_text=_("Enheder, I skal koordinere med, så initiativet har blik for helheden."),
+    )
+    examples = models.TextField(
+        _("eksempler"),
+        blank=True,
+        validators=[validate_no_cpr],
+        help_text=_("Konkrete eksempler på jeres fagniveau. Ét pr. linje."),
+    )
+    keywords = models.TextField(
+        _("søgeord"), blank=True, help_text=_("Ord og synonymer, som folk bruger om det. Adskil med komma.")
+    )
+    applies_to_subunits = models.BooleanField(_("gælder også enhederne under"), default=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
+    review_date = models.DateField(_("revideres senest"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    title_key = models.CharField(max_length=200, editable=False, db_index=True)
+    search_index = models.JSONField(default=dict, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = DecisionAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("beslutningsområde")
+        verbose_name_plural = _("beslutningsområder")
+        ordering = ["title"]
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.title_key = normalise_title(self.title)
+        self.search_index = self.index_terms()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("mandates:area", args=[self.pk])
+
+    def index_terms(self) -> dict[str, list[str]]:
+        """The normalised terms "Må jeg selv?" searches, per field (lib/text.py)."""
+        return {
+            "title": terms(self.title),
+            "keywords": terms(self.keywords),
+            "examples": terms(self.examples),
+            "description": terms(self.description),
+            "limits": terms(self.limits),
+        }
+
+    @property
+    def answer(self) -> str:
+        """The plain answer to "Må jeg selv?" for this level."""
+        return str(ANSWERS[self.level])
+
+    @property
+    def short_label(self) -> str:
+        return str(SHORT_LABELS[self.level])
+
+    @property
+    def team_decides(self) -> bool:
+        return self.level >= TEAM_DECIDES_FROM
+
+    @property
+    def needs_review(self) -> bool:
+        return self.review_date is not None and self.review_date < timezone.localdate()
+
+    def limit_lines(self) -> list[str]:
+        return [line.strip() for line in self.limits.splitlines() if line.strip()]
+
+    def inform_lines(self) -> list[str]:
+        return [line.strip() for line in self.inform.splitlines() if line.strip()]
+
+    def example_lines(self) -> list[str]:
+        return [line.strip() for line in self.examples.splitlines() if line.strip()]
+
+    def keyword_list(self) -> list[str]:
+        return [k.strip() for k in self.keywords.split(",") if k.strip()]
+
+    def amount_text(self) -> str:
+        if self.limit_amount is None:
+            return ""
+        amount = (
+            f"{self.limit_amount.quantize(Decimal('0.01')):,.2f}".replace(",", "X")
+            .replace(".", ",")
+            .replace("X", ".")
+        )
+        amount = amount.removesuffix(",00")
+        period = self.get_limit_period_display() if self.limit_period else ""
+        return f"{amount} kr. {period}".strip()
+
+    def snapshot(self) -> dict:
+        """The fields a version records, as plain values."""
+        return {
+            "title": self.title,
+            "description": self.description,
+            "level": self.level,
+            "desired_level": self.desired_level,
+            "limits": self.limits,
+            "limit_amount": str(self.limit_amount) if self.limit_amount is not None else "",
+            "limit_period": self.limit_period,
+            "inform": self.inform,
+            "inform_when": self.inform_when,
+            "examples": self.examples,
+            "keywords": self.keywords,
+            "applies_to_subunits": self.applies_to_subunits,
+            "status": self.status,
+            "review_date": self.review_date.isoformat() if self.review_date else "",
+        }
+
+
+class DecisionAreaVersion(models.Model):
+    """One saved state of a decision area: who changed what and when."""
+
+    area = models.ForeignKey(DecisionArea, related_name="versions", on_delete=models.CASCADE)
+    number = models.PositiveIntegerField()
+    data = models.JSONField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    note = models.CharField(_("note"), max_length=300, blank=True, validators=[validate_no_cpr])
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "number"], name="decision_area_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} v{self.number}"

@@ -1,0 +1,25 @@
+"""Who may do what with decision areas. Views, API and templates use these and nothing else."""
+
+from __future__ import annotations
+
+import rules
+
+from handlekraft.organisation.rules import is_hr, is_leader_of
+
+
+@rules.predicate
+def can_edit_mandates_of(user, unit) -> bool:
+    """Leaders of the unit or of a unit above it, and HR."""
+    return bool(is_leader_of(user, unit) or is_hr(user))
+
+
+@rules.predicate
+def can_edit_area(user, area) -> bool:
+    return area is not None and can_edit_mandates_of(user, area.unit)
+
+
+# Every signed-in person may read every unit's råderum: knowing what others may decide is part of
+# "Spot på det vi er fælles om, og hvor vi er forskellige".
+rules.add_perm("mandates.view_area", rules.is_authenticated)
+rules.add_perm("mandates.change_area", can_edit_area)
+rules.add_perm("mandates.edit_unit", can_edit_mandates_of)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "mandates"
+urlpatterns = [
+    path("", views.my_mandates, name="mine"),
+    path("maa-jeg-selv/", views.search, name="search"),
+    path("enheder/<str:external_id>/", views.unit_mandates, name="unit"),
+    path("enheder/<str:external_id>/nyt/", views.area_create, name="create"),
+    path("omraader/<int:pk>/", views.area_detail, name="area"),
+    path("omraader/<int:pk>/rediger/", views.area_edit, name="edit"),
+    path("omraader/<int:pk>/arkiver/", views.area_archive, name="archive"),
+    path("omraader/<int:pk>/versioner/<int:number>/", views.version_detail, name="version"),
+]

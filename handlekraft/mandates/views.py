@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from handlekraft.organisation.models import Unit
+
+from .forms import DecisionAreaForm, SearchForm
+from .models import DecisionArea, DecisionAreaVersion, Level
+from .rules import can_edit_area, can_edit_mandates_of
+from .search import can_i_decide
+
+
+def own_unit_or_404(user) -> Unit:
+    unit = user.primary_unit
+    if unit is None:
+        raise Http404(_("Du er ikke knyttet til en enhed."))
+    return unit
+
+
+@login_required
+def my_mandates(request: HttpRequest) -> HttpResponse:
+    return redirect("mandates:unit", own_unit_or_404(request.user).external_id)
+
+
+@login_required
+def unit_mandates(request: HttpRequest, external_id: str) -> HttpResponse:
+    """'Vores råderum': what the unit may decide, its own areas and those inherited from above."""
+    unit = get_object_or_404(Unit, external_id=external_id)
+    areas = DecisionArea.objects.for_unit(unit)
+    return render(
+        request,
+        "mandates/unit.html",
+        {
+            "unit": unit,
+            "ancestors": unit.ancestors(),
+            "local": [a for a in areas if not a.inherited],
+            "inherited": [a for a in areas if a.inherited],
+            "can_edit": can_edit_mandates_of(request.user, unit),
+            "levels": Level.choices,
+        },
+    )
+
+
+@login_required
+def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
+    return render(
+        request,
+        "mandates/area.html",
+        {
+            "area": area,
+            "ancestors": [*area.unit.ancestors(), area.unit],
+            "coordinate": list(area.coordinate_with.order_by("name")),
+            "versions": list(area.versions.select_related("changed_by")[:20]),
+            "can_edit": can_edit_area(request.user, area),
+            "levels": Level.choices,
+        },
+    )
+
+
+def record_version(area: DecisionArea, user, note: str) -> None:
+    DecisionAreaVersion.objects.create(
+        area=area, number=area.version, data=area.snapshot(), changed_by=user, note=note
+    )
+
+
+@login_required
+def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
+    unit = get_object_or_404(Unit, external_id=external_id)
+    if not can_edit_mandates_of(request.user, unit):
+        raise PermissionDenied
+    form = DecisionAreaForm(request.POST or None, unit=unit, initial={"status": DecisionArea.Status.IN_FORCE})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            area = form.save(commit=False)
+            area.unit, area.updated_by, area.version = unit, request.user, 1
+            area.save()
+            form.save_m2m()
+            record_version(area, request.user, form.cleaned_data["note"])
+        messages.success(request, _("Beslutningsområdet »%(title)s« er oprettet.") % {"title": area.title})
+        return redirect(area)
+    return render(request, "mandates/edit.html", {"form": form, "unit": unit, "area": None})
+
+
+@login_required
+def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit with optimistic locking: a concurrent save shows a conflict, and nobody's text is lost."""
+    area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
+    if not can_edit_area(request.user, area):
+        raise PermissionDenied
+    saved_version = area.version
+    form = DecisionAreaForm(request.POST or None, instance=area, unit=area.unit)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        edited_from = form.cleaned_data["version"]
+        with transaction.atomic():
+            current = DecisionArea.objects.select_for_update().get(pk=pk)
+            if current.version != edited_from:
+                conflict = current
+            else:
+                area = form.save(commit=False)
+                area.version, area.updated_by = saved_version + 1, request.user
+                area.save()
+                form.save_m2m()
+                record_version(area, request.user, form.cleaned_data["note"])
+        if conflict is None:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(area)
+        # Keep what this person wrote; let the next save knowingly build on the newest version.
+        data = request.POST.copy()
+        data["version"] = conflict.version
+        form = DecisionAreaForm(data, instance=conflict, unit=conflict.unit)
+        form.is_valid()
+    return render(
+        request, "mandates/edit.html", {"form": form, "unit": area.unit, "area": area, "conflict": conflict}
+    )
+
+
+@login_required
+@require_POST
+def area_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
+    if not can_edit_area(request.user, area):
+        raise PermissionDenied
+    with transaction.atomic():
+        area.status, area.version, area.updated_by = (
+            DecisionArea.Status.ARCHIVED,
+            area.version + 1,
+            request.user,
+        )
+        area.save()
+        record_version(area, request.user, _("Arkiveret"))
+    messages.success(request, _("»%(title)s« er arkiveret.") % {"title": area.title})
+    return redirect("mandates:unit", area.unit.external_id)
+
+
+FIELD_LABELS = {
+    "title": DecisionArea._meta.get_field("title").verbose_name,
+    "description": DecisionArea._meta.get_field("description").verbose_name,
+    "level": DecisionArea._meta.get_field("level").verbose_name,
+    "desired_level": DecisionArea._meta.get_field("desired_level").verbose_name,
+    "limits": DecisionArea._meta.get_field("limits").verbose_name,
+    "limit_amount": DecisionArea._meta.get_field("limit_amount").verbose_name,
+    "limit_period": DecisionArea._meta.get_field("limit_period").verbose_name,
+    "inform": DecisionArea._meta.get_field("inform").verbose_name,
+    "inform_when": DecisionArea._meta.get_field("inform_when").verbose_name,
+    "examples": DecisionArea._meta.get_field("examples").verbose_name,
+    "keywords": DecisionArea._meta.get_field("keywords").verbose_name,
+    "applies_to_subunits": DecisionArea._meta.get_field("applies_to_subunits").verbose_name,
+    "status": DecisionArea._meta.get_field("status").verbose_name,
+    "review_date": DecisionArea._meta.get_field("review_date").verbose_name,
+}
+
+
+def diff_versions(before: dict, after: dict) -> list[dict]:
+    """Per changed field: the lines removed and added, for a readable diff."""
+    changes = []
+    for key, label in FIELD_LABELS.items():
+        old, new = str(before.get(key, "") or ""), str(after.get(key, "") or "")
+        if old == new:
+            continue
+        lines = list(difflib.ndiff(old.splitlines() or [""], new.splitlines() or [""]))
+        changes.append(
+            {
+                "label": label,
+                "removed": [line[2:] for line in lines if line.startswith("- ")],
+                "added": [line[2:] for line in lines if line.startswith("+ ")],
+            }
+        )
+    return changes
+
+
+@login_required
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
+    pair = list(area.versions.filter(number__lte=number).select_related("changed_by")[:2])
+    if not pair or pair[0].number != number:
+        raise Http404
+    version = pair[0]
+    previous = pair[1].data if len(pair) > 1 else {}
+    return render(
+        request,
+        "mandates/version.html",
+        {"area": area, "version": version, "changes": diff_versions(previous, version.data)},
+    )
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    """'Må jeg selv?' for the person's own unit (or another unit they pick from its page)."""
+    unit = own_unit_or_404(request.user)
+    if external_id := request.GET.get("enhed"):
+        unit = get_object_or_404(Unit, external_id=external_id)
+    form = SearchForm(request.GET or None)
+    answer = can_i_decide(unit, form.cleaned_data["q"]) if form.is_valid() else None
+    return render(
+        request,
+        "mandates/search.html",
+        {"form": form, "answer": answer, "unit": unit, "levels": Level.choices},
+    )
