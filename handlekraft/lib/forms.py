@@ -6,6 +6,9 @@ elements these attributes point at.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from django import forms
 from django.forms.boundfield import BoundField
 
@@ -48,3 +51,29 @@ class DKFDSForm(forms.Form):
 class DKFDSModelForm(forms.ModelForm):
     bound_field_class = DKFDSBoundField
     template_name = "components/form_fields.html"
+
+
+class DanishAmountField(forms.DecimalField):
+    """Kroner as people write them: "1.250,50", "1250,50", "1 250" or "1250.50" (and "kr." is ignored)."""
+
+    THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("kr.", "").replace("kr", "").replace("\u00a0", "").replace(" ", "").strip()
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+            elif self.THOUSANDS.match(value):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_amount(value)
+        return value
+
+
+def format_amount(value: Decimal) -> str:
+    """1250.5 → "1.250,50"; whole kroner without decimals: 1500 → "1.500"."""
+    text = f"{value:,.2f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    return text.removesuffix(",00")

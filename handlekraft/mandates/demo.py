@@ -11,6 +11,7 @@ BEFORE, AFTER = DecisionArea.InformWhen.BEFORE, DecisionArea.InformWhen.AFTER
 EACH, MONTH = DecisionArea.Period.EACH, DecisionArea.Period.MONTH
 
 # (unit, title, level, description, limits, amount, period, inform, inform_when, examples, keywords, applies)
+# fmt: off
 AREAS = [
     ("EK", "Små indkøb af kontorartikler", 7,
      "Køb af det, I bruger i det daglige arbejde på kontoret og i personalerummet.",
@@ -182,6 +183,7 @@ AREAS = [
      "Hjælp til at bestille pas, når der er ledig tid",
      "skranke, borgerservice, tidsbestilling, uden tid", True),
 ]
+# fmt: on
 
 REVIEW_OVERDUE = {"Bytte af vagter", "Indretning af fællesarealer"}
 
@@ -199,7 +201,9 @@ def build(org) -> None:
         area.inform, area.inform_when, area.examples, area.keywords = inform, when, examples, keywords
         area.applies_to_subunits = applies
         area.status = DecisionArea.Status.IN_FORCE
-        area.review_date = today - timedelta(days=14) if title in REVIEW_OVERDUE else today + timedelta(days=300)
+        area.review_date = (
+            today - timedelta(days=14) if title in REVIEW_OVERDUE else today + timedelta(days=300)
+        )
         if title == "Valg af vikar ved akut fravær":
             area.desired_level = 7
         elif level < 7 and title in {"Bytte af vagter", "Menu og måltider på afsnittet"}:

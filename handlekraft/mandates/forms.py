@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
-from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
+from handlekraft.lib.forms import DanishAmountField, DKFDSForm, DKFDSModelForm
 from handlekraft.organisation.models import Unit
 
 from .models import DecisionArea, Level
@@ -18,6 +18,16 @@ class DecisionAreaForm(DKFDSModelForm):
         max_length=300,
         validators=[validate_no_cpr],
         help_text=_("Kort note til versionshistorikken, fx »Aftalt på teammødet 3. marts«."),
+    )
+
+    limit_amount = DanishAmountField(
+        label=_("Beløbsgrænse (kr.)"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_("Fx 1.500 eller 1.250,50"),
     )
 
     class Meta:
@@ -52,8 +62,6 @@ class DecisionAreaForm(DKFDSModelForm):
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
-        self.fields["limit_amount"].localize = True
-        self.fields["limit_amount"].widget.is_localized = True
         self.fields["level"].choices = [(v, f"{v}. {label}") for v, label in Level.choices]
         # Coordinate with units near this one: its area's subtree (a few dozen units, not thousands).
         ancestors = unit.ancestor_ids

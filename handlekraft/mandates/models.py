@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.forms import format_amount
 from handlekraft.lib.text import normalise_title, terms
 from handlekraft.organisation.models import Unit
 
@@ -213,12 +212,7 @@ class DecisionArea(models.Model):
     def amount_text(self) -> str:
         if self.limit_amount is None:
             return ""
-        amount = (
-            f"{self.limit_amount.quantize(Decimal('0.01')):,.2f}".replace(",", "X")
-            .replace(".", ",")
-            .replace("X", ".")
-        )
-        amount = amount.removesuffix(",00")
+        amount = format_amount(self.limit_amount)
         period = self.get_limit_period_display() if self.limit_period else ""
         return f"{amount} kr. {period}".strip()
 

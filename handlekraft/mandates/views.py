@@ -118,7 +118,9 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
         # Keep what this person wrote; let the next save knowingly build on the newest version.
         data = request.POST.copy()
         data["version"] = conflict.version
-        form = DecisionAreaForm(data, instance=conflict, unit=conflict.unit)
+        # The form gets its own copy: validating a ModelForm writes into its instance.
+        fresh = DecisionArea.objects.select_related("unit").get(pk=pk)
+        form = DecisionAreaForm(data, instance=fresh, unit=fresh.unit)
         form.is_valid()
     return render(
         request, "mandates/edit.html", {"form": form, "unit": area.unit, "area": area, "conflict": conflict}

@@ -47,16 +47,16 @@ def test_employee_walks_through_organisation_and_language_and_logs_out(visit, mu
     visit.check()
     assert page.get_by_role("heading", name="Medarbejdersiden").is_visible()
 
-    page.get_by_role("link", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="English").click()
     visit.check()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="Employee side").is_visible()
 
     page.get_by_role("link", name="My profile").first.click()
     visit.check()
-    page.get_by_role("link", name="Dansk").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Dansk").click()
     assert page.locator("html").get_attribute("lang") == "da"
 
     page.get_by_role("button", name="Log af").click()
@@ -80,8 +80,8 @@ def test_leader_sees_front_page_notifications_and_profile(visit, municipality):
 def test_errors_are_shown_next_to_the_field_and_in_the_summary(visit, municipality):
     page = visit.page
     visit.goto("/login/")
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Log ind").click()
     visit.check()
     summary = page.locator('[data-module="error-summary"]')
     assert summary.is_visible()

@@ -1,0 +1,81 @@
+"""Råderum in the browser: ask "Må jeg selv?", read the råderum, and a leader edits an area."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_main_flow import log_in
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from importlib import import_module
+
+    from handlekraft.organisation import demo as org_demo
+
+    org = org_demo.build()
+    import_module("handlekraft.mandates.demo").build(org)
+    return org
+
+
+def test_employee_asks_and_reads_the_mandate(visit, demo):
+    page = visit.page
+    log_in(visit, "medarbejder@eksempel.dk")
+    page.get_by_role("textbox", name="Må jeg selv?").fill("Må jeg selv ringe efter en afløser?")
+    page.get_by_role("button", name="Søg i råderummet").click()
+    page.wait_for_url("**/raaderum/maa-jeg-selv/**")
+    visit.check()
+    assert page.get_by_text("Ja, I beslutter selv.").first.is_visible()
+    assert page.get_by_text("Det står under »Valg af vikar ved akut fravær«.").is_visible()
+
+    page.get_by_role("textbox", name="Må jeg selv?").fill("Må jeg male min bil i kælderen?")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    visit.check()
+    assert page.get_by_role("heading", name="Vi fandt ikke et klart svar").is_visible()
+
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Råderum").click()
+    page.wait_for_url("**/raaderum/enheder/SO-SOL-A/")
+    visit.check()
+    assert page.get_by_role("heading", name="Aftalt for Solhaven, afsnit A (1)").is_visible()
+    page.get_by_role("link", name="Valg af vikar ved akut fravær").click()
+    visit.check()
+    assert page.get_by_role(
+        "img", name="Delegeringsniveau 7 af 7: Uddelegere – I beslutter selv"
+    ).is_visible()
+    assert page.get_by_role("link", name="Redigér").count() == 0
+
+
+def test_leader_edits_an_area_by_keyboard_and_sees_the_version(visit, demo):
+    page = visit.page
+    log_in(visit, "leder@eksempel.dk")
+    visit.goto("/raaderum/enheder/SO-SOL/")
+    page.get_by_role("link", name="Menu og måltider på afsnittet").click()
+    visit.check()
+    page.get_by_role("link", name="Redigér").click()
+    page.wait_for_url("**/rediger/")
+    visit.check()
+    page.get_by_label("7. Uddelegere – I beslutter selv").check()
+    page.get_by_label("Beløbsgrænse (kr.)").fill("1.250,50")
+    page.get_by_label("Hvad har du ændret?").fill("Aftalt på teammødet")
+    page.get_by_role("button", name="Gem", exact=True).press("Enter")
+    page.wait_for_url("**/raaderum/omraader/**")
+    visit.check()
+    assert page.get_by_text("Ændringerne er gemt.").is_visible()
+    assert page.get_by_text("Højst 1.250,50 kr.").is_visible()
+    page.get_by_role("link", name="Version 2").click()
+    visit.check()
+    assert page.get_by_role("cell", name="Aftalt på teammødet").count() == 0  # the note is in the header
+    assert page.locator("ins", has_text="7").first.is_visible()
+
+
+def test_a_form_error_is_announced_and_linked(visit, demo):
+    page = visit.page
+    log_in(visit, "leder@eksempel.dk")
+    visit.goto("/raaderum/enheder/SO-SOL/nyt/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gem", exact=True).click()
+    visit.check()
+    summary = page.locator('[data-module="error-summary"]')
+    assert summary.is_visible()
+    assert page.get_by_label("Titel").get_attribute("aria-invalid") == "true"
