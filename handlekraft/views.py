@@ -5,15 +5,19 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from handlekraft.mandates.forms import SearchForm
+from handlekraft.mandates.models import DecisionArea
+from handlekraft.mandates.questions import open_questions_for_leader
 from handlekraft.organisation.models import Role, SiteSettings
 
 
@@ -119,5 +123,21 @@ def home(request: HttpRequest) -> HttpResponse:
             "committees": user.committee_memberships,
             "capabilities": capabilities(user),
             "search_form": SearchForm(),
+            **leader_tasks(user),
         },
     )
+
+
+def leader_tasks(user) -> dict:
+    """What waits for a leader: open questions about the råderum and areas past their review date."""
+    led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
+    if not led:
+        return {}
+    in_led_units = Q()
+    for path in led:
+        in_led_units |= Q(unit__path__startswith=path)
+    overdue = DecisionArea.objects.in_force().filter(in_led_units, review_date__lt=timezone.localdate())
+    return {
+        "open_questions": list(open_questions_for_leader(user)[:10]),
+        "overdue_areas": list(overdue.select_related("unit").order_by("review_date")[:10]),
+    }

@@ -214,3 +214,26 @@ def build(org) -> None:
                 area=area, number=area.version, data=area.snapshot(), changed_by=leader, note="Demodata"
             )
     org.areas = {(a.unit.external_id, a.title): a for a in DecisionArea.objects.select_related("unit")}
+    build_questions(org)
+
+
+def build_questions(org) -> None:
+    """Two questions from Mads: one answered with "you already decide", one still open."""
+    from .models import MandateQuestion
+
+    asker, leader = org.people["medarbejder@eksempel.dk"], org.people["leder@eksempel.dk"]
+    unit = org.units["SO-SOL-A"]
+    answered, created = MandateQuestion.objects.get_or_create(
+        asker=asker,
+        unit=unit,
+        text="Må jeg selv ringe efter en afløser, når en kollega melder sig syg om morgenen?",
+    )
+    if created:
+        answered.answer(
+            leader,
+            org.areas[("SO", "Valg af vikar ved akut fravær")],
+            "Ja, det må du gerne – brug vikarlisten, og giv vagtplanlæggeren besked samme dag.",
+        )
+    MandateQuestion.objects.get_or_create(
+        asker=asker, unit=unit, text="Må vi selv købe ind til en fødselsdagsfest for en beboer?"
+    )

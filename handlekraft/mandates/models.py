@@ -256,3 +256,61 @@ class DecisionAreaVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area} v{self.number}"
+
+
+class MandateQuestion(models.Model):
+    """'Spørg om råderummet': an employee's question to the leaders of their unit."""
+
+    class Status(models.TextChoices):
+        OPEN = "aaben", _("Afventer svar")
+        ANSWERED = "besvaret", _("Besvaret")
+
+    asker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="mandate_questions", on_delete=models.CASCADE
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhed"), related_name="mandate_questions", on_delete=models.CASCADE
+    )
+    text = models.TextField(_("dit spørgsmål"), max_length=1000, validators=[validate_no_cpr])
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    created = models.DateTimeField(auto_now_add=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answer_area = models.ForeignKey(
+        DecisionArea,
+        verbose_name=_("beslutningsområde"),
+        null=True,
+        blank=True,
+        related_name="questions",
+        on_delete=models.SET_NULL,
+    )
+    answer_text = models.TextField(_("svar"), blank=True, validators=[validate_no_cpr])
+    # True when the answer was "yes, you decide" already: the measure of aflæring (unlearning).
+    already_allowed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("spørgsmål om råderummet")
+        verbose_name_plural = _("spørgsmål om råderummet")
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def get_absolute_url(self) -> str:
+        return reverse("mandates:question", args=[self.pk])
+
+    def answer(self, by, area: DecisionArea | None, text: str, *, new_area: bool = False) -> None:
+        """Records the answer. Pointing to an existing area the team may decide alone counts as aflæring."""
+        self.status, self.answered_by, self.answered_at = self.Status.ANSWERED, by, timezone.now()
+        self.answer_area, self.answer_text = area, text
+        self.already_allowed = area is not None and area.team_decides and not new_area
+        self.save()
+
+
+def unlearning_share(questions) -> tuple[int, int]:
+    """(answered questions, of which the answer was already "yes, you decide") for a queryset."""
+    answered = questions.filter(status=MandateQuestion.Status.ANSWERED)
+    return answered.count(), answered.filter(already_allowed=True).count()

@@ -23,3 +23,17 @@ def can_edit_area(user, area) -> bool:
 rules.add_perm("mandates.view_area", rules.is_authenticated)
 rules.add_perm("mandates.change_area", can_edit_area)
 rules.add_perm("mandates.edit_unit", can_edit_mandates_of)
+
+
+@rules.predicate
+def can_answer_question(user, question) -> bool:
+    return question is not None and (is_leader_of(user, question.unit) or is_hr(user))
+
+
+@rules.predicate
+def can_view_question(user, question) -> bool:
+    return question is not None and (question.asker_id == user.pk or can_answer_question(user, question))
+
+
+rules.add_perm("mandates.view_question", can_view_question)
+rules.add_perm("mandates.answer_question", can_answer_question)

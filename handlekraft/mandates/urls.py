@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import questions, views
 
 app_name = "mandates"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("omraader/<int:pk>/rediger/", views.area_edit, name="edit"),
     path("omraader/<int:pk>/arkiver/", views.area_archive, name="archive"),
     path("omraader/<int:pk>/versioner/<int:number>/", views.version_detail, name="version"),
+    path("spoergsmaal/", questions.my_questions, name="questions"),
+    path("spoergsmaal/nyt/", questions.ask, name="ask"),
+    path("spoergsmaal/<int:pk>/", questions.question_detail, name="question"),
+    path("aflaering/", questions.unlearning, name="unlearning"),
 ]

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 from handlekraft.organisation.models import Unit
 
 from .forms import DecisionAreaForm, SearchForm
-from .models import DecisionArea, DecisionAreaVersion, Level
-from .rules import can_edit_area, can_edit_mandates_of
+from .models import DecisionArea, DecisionAreaVersion, Level, MandateQuestion, unlearning_share
+from .rules import can_answer_question, can_edit_area, can_edit_mandates_of
 from .search import can_i_decide
 
 
@@ -36,6 +36,7 @@ def unit_mandates(request: HttpRequest, external_id: str) -> HttpResponse:
     """'Vores råderum': what the unit may decide, its own areas and those inherited from above."""
     unit = get_object_or_404(Unit, external_id=external_id)
     areas = DecisionArea.objects.for_unit(unit)
+    can_edit = can_edit_mandates_of(request.user, unit)
     return render(
         request,
         "mandates/unit.html",
@@ -44,8 +45,11 @@ def unit_mandates(request: HttpRequest, external_id: str) -> HttpResponse:
             "ancestors": unit.ancestors(),
             "local": [a for a in areas if not a.inherited],
             "inherited": [a for a in areas if a.inherited],
-            "can_edit": can_edit_mandates_of(request.user, unit),
+            "can_edit": can_edit,
             "levels": Level.choices,
+            "unlearning": unlearning_share(MandateQuestion.objects.filter(unit__path__startswith=unit.path))
+            if can_edit
+            else None,
         },
     )
 
@@ -78,7 +82,20 @@ def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     if not can_edit_mandates_of(request.user, unit):
         raise PermissionDenied
-    form = DecisionAreaForm(request.POST or None, unit=unit, initial={"status": DecisionArea.Status.IN_FORCE})
+    # A leader may create the area straight from an employee's question ("Spørg om råderummet").
+    question = None
+    if question_id := request.GET.get("spoergsmaal", ""):
+        question = MandateQuestion.objects.filter(
+            pk=int(question_id) if question_id.isdigit() else 0, status=MandateQuestion.Status.OPEN
+        ).first()
+        if question is not None and not can_answer_question(request.user, question):
+            question = None
+    initial = {"status": DecisionArea.Status.IN_FORCE}
+    if question is not None:
+        initial.update(
+            title=question.text[:200], description=question.text, note=_("Oprettet ud fra et spørgsmål")
+        )
+    form = DecisionAreaForm(request.POST or None, unit=unit, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             area = form.save(commit=False)
@@ -86,9 +103,23 @@ def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
             area.save()
             form.save_m2m()
             record_version(area, request.user, form.cleaned_data["note"])
+            if question is not None:
+                question.answer(
+                    request.user,
+                    area,
+                    _("Vi har beskrevet det i råderummet under »%(title)s«: %(answer)s")
+                    % {"title": area.title, "answer": area.answer},
+                    new_area=True,
+                )
+        if question is not None:
+            from .questions import notify_answer
+
+            notify_answer(question)
         messages.success(request, _("Beslutningsområdet »%(title)s« er oprettet.") % {"title": area.title})
         return redirect(area)
-    return render(request, "mandates/edit.html", {"form": form, "unit": unit, "area": None})
+    return render(
+        request, "mandates/edit.html", {"form": form, "unit": unit, "area": None, "question": question}
+    )
 
 
 @login_required
@@ -204,8 +235,11 @@ def search(request: HttpRequest) -> HttpResponse:
         unit = get_object_or_404(Unit, external_id=external_id)
     form = SearchForm(request.GET or None)
     answer = can_i_decide(unit, form.cleaned_data["q"]) if form.is_valid() else None
+    from .questions import QuestionForm
+
+    ask_form = QuestionForm(initial={"text": form.cleaned_data["q"]}) if answer else None
     return render(
         request,
         "mandates/search.html",
-        {"form": form, "answer": answer, "unit": unit, "levels": Level.choices},
+        {"form": form, "answer": answer, "unit": unit, "levels": Level.choices, "ask_form": ask_form},
     )

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 KINDS: dict[str, str] = {
     "announcement": _("Meddelelser fra HR og administrationen"),
     "job_finished": _("Når et baggrundsjob, jeg har startet, er færdigt"),
+    "mandate_question": _("Når en medarbejder spørger om råderummet (ledere)"),
+    "mandate_answer": _("Når mit spørgsmål om råderummet er besvaret"),
 }
 
 

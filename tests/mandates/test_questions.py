@@ -1,0 +1,117 @@
+"""'Spørg om råderummet': asking, notifying, answering, creating from a question, and aflæring."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from handlekraft.mandates.models import DecisionArea, MandateQuestion
+from handlekraft.notifications.models import Notification
+from handlekraft.organisation.models import Committee, CommitteeMember
+from tests.conftest import CAST
+
+
+@pytest.fixture
+def vikar(cast):
+    return DecisionArea.objects.create(unit=cast.area, title="Valg af vikar", level=7, keywords="vikar")
+
+
+def ask(client, text="Må jeg selv ringe efter en vikar?"):
+    return client.post(reverse("mandates:ask"), {"text": text})
+
+
+def test_an_employee_asks_and_the_leader_is_notified_and_sees_it_on_the_front_page(client_as, cast, vikar):
+    response = ask(client_as("employee"))
+    question = MandateQuestion.objects.get()
+    assert response["Location"] == question.get_absolute_url()
+    assert question.unit == cast.unit and question.asker == cast.employee
+    note = Notification.objects.get(recipient=cast.leader, kind="mandate_question")
+    assert "Anders Ansat" in note.title and note.url == question.get_absolute_url()
+    assert mail.outbox[0].to == ["leder@test.dk"]
+    home = client_as("leader").get(reverse("home")).content.decode()
+    assert "Spørgsmål, der venter på dit svar" in home and "Må jeg selv ringe efter en vikar?" in home
+
+
+def test_the_leader_answers_by_pointing_to_an_area_and_that_counts_as_aflaering(client_as, cast, vikar):
+    ask(client_as("employee"))
+    question = MandateQuestion.objects.get()
+    client_as("leader").post(question.get_absolute_url(), {"area": vikar.pk, "text": "Ja, det må du."})
+    question.refresh_from_db()
+    assert question.status == "besvaret" and question.answer_area == vikar and question.already_allowed
+    assert Notification.objects.filter(recipient=cast.employee, kind="mandate_answer").exists()
+    html = client_as("employee").get(question.get_absolute_url()).content.decode()
+    assert "Ja, det må du." in html and "Ja, I beslutter selv." in html
+    unit_page = client_as("leader").get(reverse("mandates:unit", args=["D"])).content.decode()
+    assert "af 1 besvarede spørgsmål" in unit_page
+
+
+def test_the_leader_creates_an_area_from_the_question(client_as, cast):
+    ask(client_as("employee"), "Må vi selv købe blomster til en kollega?")
+    question = MandateQuestion.objects.get()
+    form = client_as("leader").get(reverse("mandates:create", args=["D"]) + f"?spoergsmaal={question.pk}")
+    assert "Må vi selv købe blomster til en kollega?" in form.content.decode()
+    data = {
+        "title": "Blomster til kolleger",
+        "level": 6,
+        "status": "gaeldende",
+        "version": 0,
+        "applies_to_subunits": "on",
+    }
+    client_as("leader").post(reverse("mandates:create", args=["D"]) + f"?spoergsmaal={question.pk}", data)
+    question.refresh_from_db()
+    assert question.status == "besvaret" and question.answer_area.title == "Blomster til kolleger"
+    assert question.already_allowed is False  # it was not in the råderum before
+    assert Notification.objects.filter(recipient=cast.employee, kind="mandate_answer").exists()
+
+
+@pytest.mark.parametrize("who", CAST)
+def test_who_sees_and_answers_a_question(client_as, cast, vikar, who):
+    ask(client_as("employee"))
+    question = MandateQuestion.objects.get()
+    view = client_as(who).get(question.get_absolute_url())
+    answer = client_as(who).post(question.get_absolute_url(), {"area": vikar.pk, "text": "Svar"})
+    expected_view = {"anonymous": 302, "employee": 200, "leader": 200, "hr": 200}.get(who, 403)
+    assert view.status_code == expected_view
+    if who in ("leader", "hr"):
+        assert answer.status_code == 302
+    else:
+        assert answer.status_code in (302, 403) and (who == "anonymous" or answer.status_code == 403)
+        question.refresh_from_db()
+        assert question.status == "aaben"
+
+
+def test_a_question_with_a_cpr_number_is_refused_and_not_saved(client_as, cast):
+    response = ask(client_as("employee"), "Borgeren 010190-1009 vil have en vikar")
+    assert response.status_code == 400 and "CPR-nummer" in response.content.decode()
+    assert MandateQuestion.objects.count() == 0
+
+
+def test_aflaering_page_is_for_hu_and_hr(client_as, cast, vikar):
+    ask(client_as("employee"))
+    question = MandateQuestion.objects.get()
+    question.answer(cast.leader, vikar, "Ja")
+    assert client_as("hr").get(reverse("mandates:unlearning")).status_code == 200
+    assert client_as("employee").get(reverse("mandates:unlearning")).status_code == 403
+    hu = Committee.objects.create(name="HU", kind="HU", unit=cast.kommune)
+    CommitteeMember.objects.create(committee=hu, user=cast.tr, side="medarbejdere", position="medlem")
+    html = client_as("tr").get(reverse("mandates:unlearning")).content.decode()
+    assert "100 %" in html and "Område Syd" in html
+
+
+def test_overdue_reviews_are_listed_for_the_leader(client_as, cast):
+    from datetime import date
+
+    DecisionArea.objects.create(unit=cast.team, title="Gammel aftale", level=5, review_date=date(2020, 1, 1))
+    assert "Gammel aftale" in client_as("leader").get(reverse("home")).content.decode()
+    assert "Gammel aftale" not in client_as("employee").get(reverse("home")).content.decode()
+
+
+def test_the_front_page_stays_within_ten_queries_for_a_busy_leader(
+    client_as, cast, vikar, django_assert_max_num_queries
+):
+    for i in range(20):
+        MandateQuestion.objects.create(asker=cast.employee, unit=cast.unit, text=f"Spørgsmål {i}")
+    client = client_as("leader")
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("home")).status_code == 200
