@@ -281,6 +281,8 @@ LOGGING = {
         "django.server": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         # django-axes would log user names (e-mail addresses): keep personal data out of the logs.
         "axes": {"level": "ERROR"},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
     },
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import questions, views
+from . import exports, questions, views
 
 app_name = "mandates"
 urlpatterns = [
@@ -8,6 +8,9 @@ urlpatterns = [
     path("maa-jeg-selv/", views.search, name="search"),
     path("enheder/<str:external_id>/", views.unit_mandates, name="unit"),
     path("enheder/<str:external_id>/nyt/", views.area_create, name="create"),
+    path("enheder/<str:external_id>/tavle/", exports.board, name="board"),
+    path("enheder/<str:external_id>/raaderum.pdf", exports.pdf, name="pdf"),
+    path("enheder/<str:external_id>/raaderum.xlsx", exports.xlsx, name="xlsx"),
     path("omraader/<int:pk>/", views.area_detail, name="area"),
     path("omraader/<int:pk>/rediger/", views.area_edit, name="edit"),
     path("omraader/<int:pk>/arkiver/", views.area_archive, name="archive"),

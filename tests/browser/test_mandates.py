@@ -79,3 +79,22 @@ def test_a_form_error_is_announced_and_linked(visit, demo):
     summary = page.locator('[data-module="error-summary"]')
     assert summary.is_visible()
     assert page.get_by_label("Titel").get_attribute("aria-invalid") == "true"
+
+
+def test_the_delegation_board_and_questions_are_accessible(visit, demo):
+    page = visit.page
+    log_in(visit, "leder@eksempel.dk")
+    assert page.get_by_role("heading", name="Spørgsmål, der venter på dit svar").is_visible()
+    page.get_by_role("link", name="Må vi selv købe ind til en fødselsdagsfest for en beboer?").click()
+    visit.check()
+    page.get_by_label("Dit svar").fill("Ja, inden for aktivitetsbudgettet.")
+    page.get_by_label("Det står i dette beslutningsområde").select_option(
+        label="Udflugter og aktiviteter med beboere"
+    )
+    page.get_by_role("button", name="Send svar").click()
+    page.wait_for_url("**/spoergsmaal/**")
+    visit.check()
+    assert page.get_by_text("Besvaret af Lene Holm").is_visible()
+    visit.goto("/raaderum/enheder/SO-SOL/tavle/")
+    assert page.get_by_role("table").is_visible()
+    visit.goto("/raaderum/spoergsmaal/")
