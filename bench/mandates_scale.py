@@ -33,7 +33,19 @@ from bench.generate_org import generate  # noqa: E402
 from handlekraft.mandates.demo import AREAS  # noqa: E402
 
 AREA_COUNT, SEARCHES = 20_000, 300
-EXTRA_WORDS = ["borgere", "kolleger", "weekend", "nat", "dag", "hjem", "skole", "team", "budget", "plan", "aftale"]
+EXTRA_WORDS = [
+    "borgere",
+    "kolleger",
+    "weekend",
+    "nat",
+    "dag",
+    "hjem",
+    "skole",
+    "team",
+    "budget",
+    "plan",
+    "aftale",
+]
 
 
 def write_mandates(units_csv: Path, path: Path, rng: random.Random) -> None:
@@ -41,19 +53,43 @@ def write_mandates(units_csv: Path, path: Path, rng: random.Random) -> None:
         units = [row["external_id"] for row in csv.DictReader(f)]
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["unit_external_id", "title", "description", "level", "limits", "inform", "examples", "keywords", "applies_to_subunits"])
+        writer.writerow(
+            [
+                "unit_external_id",
+                "title",
+                "description",
+                "level",
+                "limits",
+                "inform",
+                "examples",
+                "keywords",
+                "applies_to_subunits",
+            ]
+        )
         used: set[tuple[str, str]] = set()
         i = 0
         while len(used) < AREA_COUNT:
             i += 1
-            _u, title, level, desc, limits, _a, _p, inform, _w, examples, keywords, _s = rng.choice(AREAS)
+            _u, title, _level, desc, limits, _a, _p, inform, _w, examples, keywords, _s = rng.choice(AREAS)
             unit = rng.choice(units)
             # Most areas are local variants with their own title; some replace an inherited one.
             title = title if rng.random() < 0.3 else f"{title} ({rng.choice(EXTRA_WORDS)} {i})"
             if (unit, title) in used:
                 continue
             used.add((unit, title))
-            writer.writerow([unit, title, desc, rng.randint(1, 7), limits, inform, examples, keywords, rng.choice(["ja", "nej"])])
+            writer.writerow(
+                [
+                    unit,
+                    title,
+                    desc,
+                    rng.randint(1, 7),
+                    limits,
+                    inform,
+                    examples,
+                    keywords,
+                    rng.choice(["ja", "nej"]),
+                ]
+            )
 
 
 def manage(*args: str) -> float:
@@ -97,8 +133,12 @@ def main() -> None:
     timings.sort()
     p50, p95 = statistics.median(timings), timings[int(0.95 * len(timings)) - 1]
     engine = "PostgreSQL" if os.environ["DATABASE_URL"].startswith("postgres") else "SQLite"
-    print(f"{engine}: import of {AREA_COUNT:,} areas {import_seconds:.1f} s, re-import {reimport_seconds:.1f} s (target ≤ 120 s)")
-    print(f"{engine}: search over {SEARCHES} questions: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max queries {max(queries)} (targets ≤ 50 ms, ≤ 10)")
+    print(
+        f"{engine}: import of {AREA_COUNT:,} areas {import_seconds:.1f} s, re-import {reimport_seconds:.1f} s (target ≤ 120 s)"
+    )
+    print(
+        f"{engine}: search over {SEARCHES} questions: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max queries {max(queries)} (targets ≤ 50 ms, ≤ 10)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polib
 
-EN = {
+EN: dict[str, str | tuple[str, str]] = {
     "handlekraft – administration": "handlekraft – administration",
     "Administration for HR": "Administration for HR",
     "Forside": "Home",
@@ -469,6 +469,43 @@ EN = {
     "Delegeringstavle": "Delegation board",
     "Udskriv til personalerummet (PDF, A4)": "Print for the staff room (PDF, A4)",
     "Hent som Excel": "Download as Excel",
+    "Afsluttet": "Finished",
+    "delegeringspoker": "delegation poker",
+    "Beslutningsområder, I vil tale om": "Decision areas you want to talk about",
+    "Delegeringspoker i %(unit)s": "Delegation poker in %(unit)s",
+    "Vælg et kort, før du lægger det.": "Choose a card before you play it.",
+    "Aftalt ved delegeringspoker: %(title)s": "Agreed at delegation poker: %(title)s",
+    "Delegeringspoker for %(unit)s: vælg hver for sig det niveau, I synes passer, vend kortene sammen, og tal om forskellene.": "Delegation poker for %(unit)s: each of you chooses the level you think fits, you turn the cards together, and you talk about the differences.",
+    "Sessionen er afsluttet": "The session has finished",
+    "Niveau nu: %(level)s – %(label)s": "Level now: %(level)s – %(label)s",
+    "Runde %(n)s": "Round %(n)s",
+    "%(n)s har lagt et kort": ("%(n)s has played a card", "%(n)s have played a card"),
+    "Dit kort: %(level)s. Du kan skifte, indtil kortene vendes.": "Your card: %(level)s. You can change it until the cards are turned.",
+    "Vælg dit kort": "Choose your card",
+    "Læg kortet": "Play the card",
+    "Kortene er vendt": "The cards are turned",
+    "Spredning: fra %(low)s til %(high)s. Flest valgte %(common)s.": "Spread: from %(low)s to %(high)s. Most chose %(common)s.",
+    "Kortene": "The cards",
+    "Deltager": "Participant",
+    "Kort": "Card",
+    "Ingen lagde et kort i denne runde.": "Nobody played a card in this round.",
+    "Styring (leder)": "Controls (leader)",
+    "Vend kortene": "Turn the cards",
+    "Stem igen": "Vote again",
+    "Spring over": "Skip",
+    "Aftalt niveau": "Agreed level",
+    "Registrér og gå videre": "Record and move on",
+    "Afslut sessionen": "Finish the session",
+    "Aftalt": "Agreed",
+    "fra niveau %(old)s til %(new)s": "from level %(old)s to %(new)s",
+    "Alle sessioner": "All sessions",
+    "Delegeringspoker": "Delegation poker",
+    "Start en ny session": "Start a new session",
+    "Ingen sessioner endnu.": "No sessions yet.",
+    "Start delegeringspoker": "Start delegation poker",
+    "Start delegeringspoker i %(unit)s": "Start delegation poker in %(unit)s",
+    "Vælg de beslutningsområder, I vil tale om. Medarbejderne i enheden kan deltage fra deres egen telefon eller pc.": "Choose the decision areas you want to talk about. The employees of the unit can take part from their own phone or PC.",
+    "Start": "Start",
 }
 
 
@@ -477,10 +514,14 @@ def main(path: str = "locale/en/LC_MESSAGES/django.po") -> int:
     missing = []
     for entry in po:
         if entry.msgid in EN:
-            entry.msgstr = EN[entry.msgid]
+            value = EN[entry.msgid]
+            if entry.msgid_plural:  # (singular, plural)
+                entry.msgstr_plural = {0: value[0], 1: value[1]}
+            else:
+                entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-        elif not entry.msgstr or "fuzzy" in entry.flags:
+        elif not (entry.msgstr or any(entry.msgstr_plural.values())) or "fuzzy" in entry.flags:
             missing.append(entry.msgid)
     po.metadata["Language"] = "en"
     po.metadata["Content-Type"] = "text/plain; charset=UTF-8"

@@ -102,7 +102,7 @@ AREAS = [
      "Dosering og udlevering af medicin, herunder PN-medicin.",
      "Kun efter lægens ordination\nFølg kommunens medicininstruks", None, "", "Sygeplejersken", BEFORE,
      "", "medicin, pn-medicin, dosis, piller, ordination, smertestillende, smerter", True),
-    ("SO-SOL", "Menu og måltider på afsnittet", 6,
+    ("SO-SOL", "Menu og måltider på afsnittet", 7,
      "Hvad der serveres, og hvordan måltiderne foregår.",
      "Efter kostpolitikken\nInden for kostbudgettet", None, "", "", "",
      "Beboerne vælger selv retten fredag\nHjemmebag til eftermiddagskaffen",
@@ -204,10 +204,8 @@ def build(org) -> None:
         area.review_date = (
             today - timedelta(days=14) if title in REVIEW_OVERDUE else today + timedelta(days=300)
         )
-        if title == "Valg af vikar ved akut fravær":
+        if title in {"Valg af vikar ved akut fravær", "Indretning af fællesarealer"}:
             area.desired_level = 7
-        elif level < 7 and title in {"Bytte af vagter", "Menu og måltider på afsnittet"}:
-            area.desired_level = level + 1
         area.save()
         if not area.versions.exists():
             DecisionAreaVersion.objects.create(
@@ -215,6 +213,7 @@ def build(org) -> None:
             )
     org.areas = {(a.unit.external_id, a.title): a for a in DecisionArea.objects.select_related("unit")}
     build_questions(org)
+    build_poker(org)
 
 
 def build_questions(org) -> None:
@@ -237,3 +236,43 @@ def build_questions(org) -> None:
     MandateQuestion.objects.get_or_create(
         asker=asker, unit=unit, text="Må vi selv købe ind til en fødselsdagsfest for en beboer?"
     )
+
+
+def build_poker(org) -> None:
+    """A finished delegation-poker session in Plejecenter Solhaven: menu moved from 6 to 7."""
+    from .models import PokerAgreement, PokerSession, PokerVote
+
+    title = "Delegeringspoker på personalemødet i september"
+    if PokerSession.objects.filter(title=title).exists():
+        return
+    leader = org.people["leder@eksempel.dk"]
+    menu = org.areas[("SO-SOL", "Menu og måltider på afsnittet")]
+    rooms = org.areas[("SO-SOL", "Indretning af fællesarealer")]
+    session = PokerSession.objects.create(
+        unit=org.units["SO-SOL"],
+        title=title,
+        created_by=leader,
+        status=PokerSession.Status.CLOSED,
+        revealed=True,
+    )
+    session.areas.set([menu, rooms])
+    voters = [
+        org.people[e]
+        for e in ("leder@eksempel.dk", "tr@eksempel.dk", "amr@eksempel.dk", "medarbejder@eksempel.dk")
+    ]
+    for area, rounds in ((menu, [[6, 7, 7, 5], [7, 7, 7, 6]]), (rooms, [[6, 6, 7, 6]])):
+        for number, levels in enumerate(rounds, start=1):
+            for voter, level in zip(voters, levels, strict=True):
+                PokerVote.objects.create(session=session, area=area, round=number, voter=voter, level=level)
+    PokerAgreement.objects.create(session=session, area=menu, level=7, previous_level=6, recorded_by=leader)
+    PokerAgreement.objects.create(session=session, area=rooms, level=6, previous_level=6, recorded_by=leader)
+    menu.versions.get_or_create(
+        number=menu.version + 1,
+        defaults={
+            "data": menu.snapshot(),
+            "changed_by": leader,
+            "note": f"Aftalt ved delegeringspoker: {title}",
+        },
+    )
+    menu.version += 1
+    menu.save()

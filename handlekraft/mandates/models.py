@@ -314,3 +314,73 @@ def unlearning_share(questions) -> tuple[int, int]:
     """(answered questions, of which the answer was already "yes, you decide") for a queryset."""
     answered = questions.filter(status=MandateQuestion.Status.ANSWERED)
     return answered.count(), answered.filter(already_allowed=True).count()
+
+
+class PokerSession(models.Model):
+    """Delegation poker: the team votes a level for each chosen area in secret, reveals, talks, agrees."""
+
+    class Status(models.TextChoices):
+        OPEN = "aaben", _("I gang")
+        CLOSED = "afsluttet", _("Afsluttet")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhed"), related_name="poker_sessions", on_delete=models.CASCADE
+    )
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
+    areas = models.ManyToManyField(DecisionArea, verbose_name=_("beslutningsområder"), related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    current_area = models.ForeignKey(
+        DecisionArea, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    round = models.PositiveSmallIntegerField(default=1)
+    revealed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("delegeringspoker")
+        verbose_name_plural = _("delegeringspoker")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("mandates:poker", args=[self.pk])
+
+
+class PokerVote(models.Model):
+    session = models.ForeignKey(PokerSession, related_name="votes", on_delete=models.CASCADE)
+    area = models.ForeignKey(DecisionArea, related_name="+", on_delete=models.CASCADE)
+    round = models.PositiveSmallIntegerField()
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "area", "round", "voter"], name="poker_vote_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.voter} {self.level}"
+
+
+class PokerAgreement(models.Model):
+    """The level the team and leader agreed on for one area; also saved as a new version of the area."""
+
+    session = models.ForeignKey(PokerSession, related_name="agreements", on_delete=models.CASCADE)
+    area = models.ForeignKey(DecisionArea, related_name="+", on_delete=models.CASCADE)
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    previous_level = models.PositiveSmallIntegerField(choices=Level.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "area"], name="poker_agreement_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.area}: {self.level}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exports, questions, views
+from . import exports, poker, questions, views
 
 app_name = "mandates"
 urlpatterns = [
@@ -19,4 +19,9 @@ urlpatterns = [
     path("spoergsmaal/nyt/", questions.ask, name="ask"),
     path("spoergsmaal/<int:pk>/", questions.question_detail, name="question"),
     path("aflaering/", questions.unlearning, name="unlearning"),
+    path("enheder/<str:external_id>/poker/", poker.sessions, name="poker-list"),
+    path("enheder/<str:external_id>/poker/ny/", poker.start, name="poker-start"),
+    path("poker/<int:pk>/", poker.session_page, name="poker"),
+    path("poker/<int:pk>/stem/", poker.vote, name="poker-vote"),
+    path("poker/<int:pk>/styr/", poker.control, name="poker-control"),
 ]

@@ -50,7 +50,7 @@ def test_leader_edits_an_area_by_keyboard_and_sees_the_version(visit, demo):
     page = visit.page
     log_in(visit, "leder@eksempel.dk")
     visit.goto("/raaderum/enheder/SO-SOL/")
-    page.get_by_role("link", name="Menu og måltider på afsnittet").click()
+    page.get_by_role("link", name="Indretning af fællesarealer").click()
     visit.check()
     page.get_by_role("link", name="Redigér").click()
     page.wait_for_url("**/rediger/")

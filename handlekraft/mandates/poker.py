@@ -1,0 +1,219 @@
+"""Delegation poker: agree the levels together, live through htmx, and fully usable by keyboard.
+
+Votes are secret until the leader reveals them; then everyone sees the cards and the spread, talks,
+and may vote again. The leader records the agreed level as a new version of the decision area.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import rules
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
+
+from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.models import Unit
+from handlekraft.organisation.rules import is_hr, is_leader_of
+
+from .models import DecisionArea, Level, PokerAgreement, PokerSession, PokerVote
+from .rules import can_edit_area, can_edit_mandates_of
+from .views import record_version
+
+
+@rules.predicate
+def can_take_part(user, session: PokerSession) -> bool:
+    """The members of the unit and the units below it, its leaders, and HR."""
+    if not getattr(user, "is_authenticated", False) or session is None:
+        return False
+    if is_leader_of(user, session.unit) or is_hr(user):
+        return True
+    return any(m.unit.is_within(session.unit) for m in user.memberships)
+
+
+@rules.predicate
+def can_run(user, session: PokerSession) -> bool:
+    return session is not None and can_edit_mandates_of(user, session.unit)
+
+
+class StartForm(DKFDSForm):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    areas = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Beslutningsområder, I vil tale om"),
+        queryset=DecisionArea.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, unit: Unit, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        editable = [a.pk for a in DecisionArea.objects.for_unit(unit) if can_edit_area(user, a)]
+        self.fields["areas"].queryset = DecisionArea.objects.filter(pk__in=editable).order_by("title")
+
+
+@login_required
+def start(request: HttpRequest, external_id: str) -> HttpResponse:
+    unit = get_object_or_404(Unit, external_id=external_id)
+    if not can_edit_mandates_of(request.user, unit):
+        raise PermissionDenied
+    form = StartForm(
+        request.POST or None,
+        unit=unit,
+        user=request.user,
+        initial={"title": _("Delegeringspoker i %(unit)s") % {"unit": unit.name}},
+    )
+    if request.method == "POST" and form.is_valid():
+        areas = sorted(form.cleaned_data["areas"], key=lambda a: a.title)
+        session = PokerSession.objects.create(
+            unit=unit, title=form.cleaned_data["title"], created_by=request.user, current_area=areas[0]
+        )
+        session.areas.set(areas)
+        return redirect(session)
+    return render(request, "mandates/poker_start.html", {"form": form, "unit": unit})
+
+
+def state(session: PokerSession, user) -> dict:
+    """Everything the live panel shows. Before the reveal: who has voted, never what."""
+    area = session.current_area
+    votes = (
+        list(
+            PokerVote.objects.filter(session=session, area=area, round=session.round)
+            .select_related("voter")
+            .order_by("voter__name")
+        )
+        if area
+        else []
+    )
+    mine = next((v.level for v in votes if v.voter_id == user.pk), None)
+    context = {
+        "session": session,
+        "area": area,
+        "voted": [v.voter.name for v in votes],
+        "my_vote": mine,
+        "levels": Level.choices,
+        "can_run": can_run(user, session),
+        "agreements": list(session.agreements.select_related("area").order_by("recorded_at")),
+        "state_key": f"{area.pk if area else 0}-{session.round}-{int(session.revealed)}-{session.status}",
+    }
+    if session.revealed and votes:
+        counts = Counter(v.level for v in votes)
+        context.update(
+            cards=[(v.voter.name, v.level) for v in votes],
+            distribution=[(value, label, counts.get(value, 0)) for value, label in Level.choices],
+            spread=(min(counts), max(counts)),
+            most_common=counts.most_common(1)[0][0],
+        )
+    return context
+
+
+@login_required
+def session_page(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
+    if not can_take_part(request.user, session):
+        raise PermissionDenied
+    context = state(session, request.user)
+    if not request.htmx:
+        return render(request, "mandates/poker.html", context)
+    if request.GET.get("kendt") == context["state_key"]:
+        return render(request, "mandates/poker.html#status", context)
+    # The leader moved on (revealed, new round, next area): replace the whole panel.
+    response = render(request, "mandates/poker.html#panel", context)
+    return reswap(retarget(response, "#poker-panel"), "outerHTML")
+
+
+@login_required
+@require_POST
+def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
+    if not can_take_part(request.user, session):
+        raise PermissionDenied
+    level = request.POST.get("level", "")
+    if (
+        session.status == PokerSession.Status.OPEN
+        and not session.revealed
+        and level in {"1", "2", "3", "4", "5", "6", "7"}
+    ):
+        PokerVote.objects.update_or_create(
+            session=session,
+            area=session.current_area,
+            round=session.round,
+            voter=request.user,
+            defaults={"level": int(level)},
+        )
+    elif not level:
+        messages.error(request, _("Vælg et kort, før du lægger det."))
+    return panel_or_page(request, session)
+
+
+@login_required
+@require_POST
+def control(request: HttpRequest, pk: int) -> HttpResponse:
+    """The leader's buttons: reveal, vote again, record the agreed level, next area, finish."""
+    session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
+    if not can_run(request.user, session):
+        raise PermissionDenied
+    action = request.POST.get("action")
+    areas = list(session.areas.order_by("title"))
+    if action == "reveal":
+        session.revealed = True
+    elif action == "again":
+        session.round, session.revealed = session.round + 1, False
+    elif (
+        action == "record"
+        and session.current_area
+        and request.POST.get("level", "") in {str(v) for v in Level.values}
+    ):
+        record_agreement(session, int(request.POST["level"]), request.user)
+        action = "next"
+    elif action == "finish":
+        session.status = PokerSession.Status.CLOSED
+    if action == "next":
+        later = [a for a in areas if a.title > session.current_area.title] if session.current_area else []
+        session.current_area = later[0] if later else None
+        session.round, session.revealed = 1, False
+        if not later:
+            session.status = PokerSession.Status.CLOSED
+    session.save()
+    return panel_or_page(request, session)
+
+
+def record_agreement(session: PokerSession, level: int, user) -> None:
+    with transaction.atomic():
+        area = DecisionArea.objects.select_for_update().get(pk=session.current_area_id)
+        PokerAgreement.objects.update_or_create(
+            session=session,
+            area=area,
+            defaults={"level": level, "previous_level": area.level, "recorded_by": user},
+        )
+        area.level, area.version, area.updated_by = level, area.version + 1, user
+        area.save()
+        record_version(area, user, _("Aftalt ved delegeringspoker: %(title)s") % {"title": session.title})
+
+
+def panel_or_page(request: HttpRequest, session: PokerSession) -> HttpResponse:
+    if request.htmx:
+        session = PokerSession.objects.select_related("unit", "current_area").get(pk=session.pk)
+        return render(request, "mandates/poker.html#panel", state(session, request.user))
+    return redirect(session)
+
+
+@login_required
+def sessions(request: HttpRequest, external_id: str) -> HttpResponse:
+    unit = get_object_or_404(Unit, external_id=external_id)
+    return render(
+        request,
+        "mandates/poker_list.html",
+        {
+            "unit": unit,
+            "sessions": PokerSession.objects.filter(unit=unit).select_related("created_by")[:50],
+            "can_start": can_edit_mandates_of(request.user, unit),
+        },
+    )
