@@ -98,3 +98,19 @@ def test_the_delegation_board_and_questions_are_accessible(visit, demo):
     visit.goto("/raaderum/enheder/SO-SOL/tavle/")
     assert page.get_by_role("table").is_visible()
     visit.goto("/raaderum/spoergsmaal/")
+
+
+def test_an_employee_asks_the_leader_from_an_unclear_answer(visit, demo):
+    page = visit.page
+    log_in(visit, "medarbejder@eksempel.dk")
+    visit.goto("/raaderum/maa-jeg-selv/?q=M%C3%A5+jeg+male+min+bil+i+k%C3%A6lderen%3F")
+    assert page.get_by_role("heading", name="Vi fandt ikke et klart svar").is_visible()
+    assert page.get_by_label("Dit spørgsmål").input_value() == "Må jeg male min bil i kælderen?"
+    page.get_by_role("button", name="Send spørgsmålet til min leder").click()
+    page.wait_for_url("**/spoergsmaal/**")
+    visit.check()
+    assert page.get_by_text("Spørgsmålet afventer svar fra lederen.").is_visible()
+    visit.goto("/raaderum/enheder/SO-SOL/poker/")
+    page.get_by_role("link", name="Delegeringspoker på personalemødet i september").click()
+    visit.check()
+    assert page.get_by_role("heading", name="Sessionen er afsluttet").is_visible()

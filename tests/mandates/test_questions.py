@@ -115,3 +115,33 @@ def test_the_front_page_stays_within_ten_queries_for_a_busy_leader(
     client = client_as("leader")
     with django_assert_max_num_queries(10):
         assert client.get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["questions", "question", "unlearning", "board", "poker", "poker-list", "poker-start"])
+def test_more_pages_cost_at_most_ten_queries(client_as, cast, vikar, page, django_assert_max_num_queries):
+    from handlekraft.mandates.models import PokerSession, PokerVote
+
+    for i in range(15):
+        DecisionArea.objects.create(unit=cast.unit, title=f"Område {i}", level=1 + i % 7, desired_level=7)
+        MandateQuestion.objects.create(asker=cast.employee, unit=cast.unit, text=f"Spørgsmål {i}")
+    question = MandateQuestion.objects.first()
+    session = PokerSession.objects.create(unit=cast.unit, title="Poker", current_area=vikar, revealed=True)
+    session.areas.set(DecisionArea.objects.filter(unit=cast.unit))
+    for user in (cast.leader, cast.employee, cast.tr, cast.amr):
+        PokerVote.objects.create(session=session, area=vikar, round=1, voter=user, level=5)
+    url = {
+        "questions": reverse("mandates:questions"),
+        "question": question.get_absolute_url(),
+        "unlearning": reverse("mandates:unlearning"),
+        "board": reverse("mandates:board", args=["D"]),
+        "poker": session.get_absolute_url(),
+        "poker-list": reverse("mandates:poker-list", args=["D"]),
+        "poker-start": reverse("mandates:poker-start", args=["D"]),
+    }[page]
+    client = client_as("hr")
+    with django_assert_max_num_queries(10):
+        assert client.get(url).status_code == 200
+
+
+def test_the_pdf_needs_login(client_as, cast):
+    assert client_as("anonymous").get(reverse("mandates:pdf", args=["D"])).status_code == 302
