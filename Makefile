@@ -33,6 +33,9 @@ browser:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@command -v chromium >/dev/null 2>&1 || echo "note: no chromium; the browser tests are skipped (apt-get install chromium)"
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0 || [ "$$(id -u)" != 0 ] || { \
+	  echo "installing Pango for the PDF exports"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 lint: venv
 	$(PY) -m ruff check .
