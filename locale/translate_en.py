@@ -506,6 +506,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Start delegeringspoker i %(unit)s": "Start delegation poker in %(unit)s",
     "Vælg de beslutningsområder, I vil tale om. Medarbejderne i enheden kan deltage fra deres egen telefon eller pc.": "Choose the decision areas you want to talk about. The employees of the unit can take part from their own phone or PC.",
     "Start": "Start",
+    "niveau %(level)s bekræftet": "level %(level)s confirmed",
 }
 
 

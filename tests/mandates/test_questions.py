@@ -117,7 +117,9 @@ def test_the_front_page_stays_within_ten_queries_for_a_busy_leader(
         assert client.get(reverse("home")).status_code == 200
 
 
-@pytest.mark.parametrize("page", ["questions", "question", "unlearning", "board", "poker", "poker-list", "poker-start"])
+@pytest.mark.parametrize(
+    "page", ["questions", "question", "unlearning", "board", "poker", "poker-list", "poker-start"]
+)
 def test_more_pages_cost_at_most_ten_queries(client_as, cast, vikar, page, django_assert_max_num_queries):
     from handlekraft.mandates.models import PokerSession, PokerVote
 
