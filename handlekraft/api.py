@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
+from handlekraft.experiments.api import router as experiments_router
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
 from handlekraft.organisation.models import PersonalToken
@@ -86,3 +87,4 @@ def unauthenticated(request, exc):
 
 api.add_router("/", organisation_router)
 api.add_router("/", mandates_router)
+api.add_router("/", experiments_router)

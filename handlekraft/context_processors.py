@@ -17,6 +17,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
     entries = [
         ("home", _("Forside"), True),
         ("mandates:mine", _("Råderum"), request.user.primary_unit is not None),
+        ("experiments:board", _("Prøvehandlinger"), True),
         ("organisation", _("Organisation"), True),
         ("profile", _("Min profil"), True),
         ("admin:index", _("Administration"), is_hr(request.user)),

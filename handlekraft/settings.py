@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "handlekraft.organisation",
     "handlekraft.mandates",
+    "handlekraft.experiments",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

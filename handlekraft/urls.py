@@ -17,6 +17,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("", include("handlekraft.organisation.urls")),
     path("raaderum/", include("handlekraft.mandates.urls")),
+    path("proevehandlinger/", include("handlekraft.experiments.urls")),
     path("notifikationer/", include("handlekraft.notifications.urls")),
     path("job/", include("handlekraft.jobs.urls")),
 ]

@@ -12,6 +12,9 @@ KINDS: dict[str, str] = {
     "job_finished": _("Når et baggrundsjob, jeg har startet, er færdigt"),
     "mandate_question": _("Når en medarbejder spørger om råderummet (ledere)"),
     "mandate_answer": _("Når mit spørgsmål om råderummet er besvaret"),
+    "experiment_approval": _("Når en prøvehandling venter på min godkendelse (ledere)"),
+    "experiment_decision": _("Når min prøvehandling er godkendt eller afvist"),
+    "experiment_evaluation": _("Når min prøvehandling skal evalueres"),
 }
 
 

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
+from handlekraft.mandates.models import DecisionArea
+from handlekraft.organisation.models import Membership, Unit, User
+
+from .models import Experiment, Theme
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ExperimentForm(DKFDSModelForm):
+    class Meta:
+        model = Experiment
+        fields = [
+            "title",
+            "hypothesis",
+            "action",
+            "measure",
+            "success",
+            "start",
+            "end",
+            "decision_area",
+            "theme",
+            "owners",
+        ]
+        widgets = {
+            "hypothesis": forms.Textarea(attrs={"rows": 2}),
+            "action": forms.Textarea(attrs={"rows": 2}),
+            "measure": forms.Textarea(attrs={"rows": 2}),
+            "success": forms.Textarea(attrs={"rows": 2}),
+            "start": DATE,
+            "end": DATE,
+            "owners": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        in_force = [a.pk for a in DecisionArea.objects.for_unit(unit)]
+        self.fields["decision_area"].queryset = DecisionArea.objects.filter(pk__in=in_force).order_by("title")
+        members = Membership.objects.filter(unit__path__startswith=unit.path, user__is_active=True).values(
+            "user_id"
+        )
+        self.fields["owners"].queryset = User.objects.filter(pk__in=members).order_by("name")
+        self.fields["owners"].required = False  # nobody chosen: the person who creates it owns it
+        self.fields["owners"].help_text = _("Dem, der driver prøvehandlingen. Vælger du ingen, er det dig.")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Slutdatoen skal ligge efter startdatoen."))
+        return data
+
+
+class DeclineForm(DKFDSForm):
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_cpr],
+        help_text=_("Skriv, hvorfor – og hvad der skal til, før I kan prøve det."),
+    )
+
+
+class LearningForm(DKFDSModelForm):
+    class Meta:
+        model = Experiment
+        fields = ["believed", "observed", "learned", "therefore", "next_step"]
+        widgets = {
+            "believed": forms.Textarea(attrs={"rows": 2}),
+            "observed": forms.Textarea(attrs={"rows": 2}),
+            "learned": forms.Textarea(attrs={"rows": 2}),
+            "therefore": forms.Textarea(attrs={"rows": 2}),
+            "next_step": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.Meta.fields:
+            self.fields[name].required = True
+        self.fields["next_step"].choices = Experiment.NextStep.choices
+
+
+class BoardFilterForm(DKFDSForm):
+    enhed = forms.CharField(label=_("Enhed (og enhederne under)"), required=False)
+    tema = forms.ChoiceField(
+        label=_("Tema"), required=False, choices=[("", _("Alle temaer")), *Theme.choices]
+    )
+    omraade = forms.ModelChoiceField(
+        label=_("Beslutningsområde"),
+        required=False,
+        queryset=DecisionArea.objects.none(),
+        empty_label=_("Alle"),
+    )
+
+    def __init__(self, *args, areas, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["omraade"].queryset = areas
+        self.fields["enhed"].widget = forms.Select(choices=[("", _("Hele organisationen")), *units])

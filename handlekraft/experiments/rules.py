@@ -1,0 +1,33 @@
+"""Who may do what with experiments (and, in proposals.py, simplification proposals)."""
+
+from __future__ import annotations
+
+import rules
+
+from handlekraft.organisation.rules import is_hr, is_leader_of
+
+
+@rules.predicate
+def is_owner(user, experiment) -> bool:
+    return experiment is not None and user.pk in {o.pk for o in experiment.owners.all()}
+
+
+@rules.predicate
+def leads_experiment_unit(user, experiment) -> bool:
+    return experiment is not None and is_leader_of(user, experiment.unit)
+
+
+@rules.predicate
+def can_start_experiment_in(user, unit) -> bool:
+    """People who work in the unit (or below it) and its leaders."""
+    if not getattr(user, "is_authenticated", False) or unit is None:
+        return False
+    return is_leader_of(user, unit) or any(m.unit.is_within(unit) for m in user.memberships)
+
+
+can_edit_experiment = is_owner | leads_experiment_unit | is_hr
+can_decide_experiment = leads_experiment_unit | is_hr
+
+rules.add_perm("experiments.view_experiment", rules.is_authenticated)
+rules.add_perm("experiments.change_experiment", can_edit_experiment)
+rules.add_perm("experiments.decide_experiment", can_decide_experiment)

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from handlekraft.mandates.models import DecisionArea
+from handlekraft.mandates.questions import leaders_for
+from handlekraft.notifications.services import notify
+from handlekraft.organisation.models import Unit
+
+from .forms import BoardFilterForm, DeclineForm, ExperimentForm, LearningForm
+from .models import Experiment
+from .rules import can_decide_experiment, can_edit_experiment, can_start_experiment_in
+
+Status = Experiment.Status
+BOARD_LIMIT = 60  # per column
+
+
+def experiments_with_relations():
+    return Experiment.objects.select_related("unit", "decision_area").prefetch_related("owners")
+
+
+@login_required
+def board(request: HttpRequest) -> HttpResponse:
+    """'Hvad prøver andre?': experiments by status, across the organisation or one unit's subtree."""
+    units = [(u.external_id, u.name) for u in Unit.objects.filter(depth__lte=2).order_by("path")]
+    own = request.user.primary_unit
+    if own and own.external_id not in dict(units):
+        units.append((own.external_id, own.name))
+    areas = DecisionArea.objects.filter(experiments__isnull=False).distinct().order_by("title")
+    form = BoardFilterForm(request.GET or None, areas=areas, units=units)
+    experiments = Experiment.objects.select_related("unit", "decision_area")
+    if form.is_valid():
+        if external_id := form.cleaned_data["enhed"]:
+            unit = Unit.objects.filter(external_id=external_id).first()
+            experiments = experiments.filter(unit__path__startswith=unit.path) if unit else experiments.none()
+        if theme := form.cleaned_data["tema"]:
+            experiments = experiments.filter(theme=theme)
+        if area := form.cleaned_data["omraade"]:
+            experiments = experiments.filter(decision_area=area)
+    columns = {value: {"label": label, "items": []} for value, label in Status.choices}
+    for experiment in experiments.order_by("-start")[: BOARD_LIMIT * len(columns)]:
+        if len(columns[experiment.status]["items"]) < BOARD_LIMIT:
+            columns[experiment.status]["items"].append(experiment)
+    return render(request, "experiments/board.html", {"form": form, "columns": columns.values(), "own": own})
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    unit = request.user.primary_unit
+    if external_id := request.GET.get("enhed"):
+        unit = get_object_or_404(Unit, external_id=external_id)
+    if unit is None:
+        raise Http404(_("Du er ikke knyttet til en enhed."))
+    if not can_start_experiment_in(request.user, unit):
+        raise PermissionDenied
+    today = timezone.localdate()
+    initial = {"owners": [request.user.pk], "start": today, "end": today + timedelta(weeks=8)}
+    form = ExperimentForm(request.POST or None, unit=unit, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        experiment = form.save(commit=False)
+        experiment.unit, experiment.created_by = unit, request.user
+        experiment.save()
+        form.save_m2m()
+        if not experiment.owners.exists():
+            experiment.owners.add(request.user)
+        messages.success(request, _("Prøvehandlingen er gemt som idé. Start den, når I er klar."))
+        return redirect(experiment)
+    return render(request, "experiments/edit.html", {"form": form, "unit": unit, "experiment": None})
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_object_or_404(experiments_with_relations(), pk=pk)
+    can_edit = can_edit_experiment(request.user, experiment)
+    evaluate = can_edit and experiment.status in (Status.RUNNING, Status.EVALUATING)
+    return render(
+        request,
+        "experiments/detail.html",
+        {
+            "experiment": experiment,
+            "can_edit": can_edit,
+            "can_decide": can_decide_experiment(request.user, experiment)
+            and experiment.status == Status.AWAITING,
+            "decline_form": DeclineForm(),
+            "learning_form": LearningForm(instance=experiment) if evaluate else None,
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_object_or_404(experiments_with_relations(), pk=pk)
+    if not can_edit_experiment(request.user, experiment):
+        raise PermissionDenied
+    form = ExperimentForm(request.POST or None, instance=experiment, unit=experiment.unit)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if not experiment.owners.exists():
+            experiment.owners.add(request.user)
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect(experiment)
+    return render(
+        request, "experiments/edit.html", {"form": form, "unit": experiment.unit, "experiment": experiment}
+    )
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    """Starts the experiment, or asks the leader first when it lies outside what the team decides alone."""
+    experiment = get_object_or_404(experiments_with_relations(), pk=pk)
+    if not can_edit_experiment(request.user, experiment):
+        raise PermissionDenied
+    if experiment.status != Status.IDEA:
+        return redirect(experiment)
+    if experiment.needs_approval:
+        experiment.status = Status.AWAITING
+        experiment.save(update_fields=["status", "updated"])
+        notify(
+            leaders_for(experiment.unit),
+            "experiment_approval",
+            format_lazy(gettext_lazy("Prøvehandling venter på din godkendelse: {}"), experiment.title),
+            experiment.hypothesis,
+            experiment.get_absolute_url(),
+        )
+        messages.info(
+            request,
+            _("Prøvehandlingen ligger uden for det, I selv beslutter. Lederen er bedt om at godkende den."),
+        )
+    else:
+        experiment.status = Status.RUNNING
+        experiment.save(update_fields=["status", "updated"])
+        messages.success(request, _("Prøvehandlingen er i gang. God fornøjelse!"))
+    return redirect(experiment)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_object_or_404(experiments_with_relations(), pk=pk)
+    if not can_decide_experiment(request.user, experiment):
+        raise PermissionDenied
+    if experiment.status != Status.AWAITING:
+        return redirect(experiment)
+    approve = request.POST.get("decision") == "approve"
+    form = DeclineForm(request.POST)
+    if not approve and not form.is_valid():
+        return render(
+            request,
+            "experiments/detail.html",
+            {"experiment": experiment, "can_decide": True, "decline_form": form, "can_edit": True},
+            status=400,
+        )
+    with transaction.atomic():
+        experiment.status = Status.RUNNING if approve else Status.IDEA
+        experiment.decided_by, experiment.decided_at = request.user, timezone.now()
+        experiment.decision_note = "" if approve else form.cleaned_data["reason"]
+        experiment.save()
+    title = (
+        format_lazy(gettext_lazy("Prøvehandlingen »{}« er godkendt"), experiment.title)
+        if approve
+        else format_lazy(gettext_lazy("Prøvehandlingen »{}« er ikke godkendt"), experiment.title)
+    )
+    notify(
+        experiment.owners.all(),
+        "experiment_decision",
+        title,
+        experiment.decision_note,
+        experiment.get_absolute_url(),
+    )
+    messages.success(request, _("Beslutningen er sendt til ejerne."))
+    return redirect(experiment)
+
+
+@login_required
+@require_POST
+def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
+    experiment = get_object_or_404(experiments_with_relations(), pk=pk)
+    if not can_edit_experiment(request.user, experiment):
+        raise PermissionDenied
+    form = LearningForm(request.POST, instance=experiment)
+    if not form.is_valid():
+        context = {
+            "experiment": experiment,
+            "can_edit": True,
+            "learning_form": form,
+            "decline_form": DeclineForm(),
+        }
+        return render(request, "experiments/detail.html", context, status=400)
+    experiment = form.save(commit=False)
+    experiment.status = Status.DONE
+    experiment.save()
+    messages.success(request, _("Læringskortet er gemt. Tak fordi I delte, hvad I lærte."))
+    return redirect(experiment)
