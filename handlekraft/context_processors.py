@@ -18,6 +18,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
         ("home", _("Forside"), True),
         ("mandates:mine", _("Råderum"), request.user.primary_unit is not None),
         ("experiments:board", _("Prøvehandlinger"), True),
+        ("experiments:proposals", _("Forenkling"), True),
         ("organisation", _("Organisation"), True),
         ("profile", _("Min profil"), True),
         ("admin:index", _("Administration"), is_hr(request.user)),

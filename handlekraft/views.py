@@ -15,10 +15,12 @@ from django.utils.translation import activate
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from handlekraft.experiments.proposals import waiting_for
 from handlekraft.mandates.forms import SearchForm
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import open_questions_for_leader
 from handlekraft.organisation.models import Role, SiteSettings
+from handlekraft.organisation.rules import is_hr
 
 
 @never_cache
@@ -131,8 +133,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def leader_tasks(user) -> dict:
     """What waits for a leader: open questions about the råderum and areas past their review date."""
     led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
+    proposals = list(waiting_for(user)[:10]) if led or is_hr(user) else []
     if not led:
-        return {}
+        return {"waiting_proposals": proposals}
     in_led_units = Q()
     for path in led:
         in_led_units |= Q(unit__path__startswith=path)
@@ -140,4 +143,5 @@ def leader_tasks(user) -> dict:
     return {
         "open_questions": list(open_questions_for_leader(user)[:10]),
         "overdue_areas": list(overdue.select_related("unit").order_by("review_date")[:10]),
+        "waiting_proposals": proposals,
     }

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Literal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
 from handlekraft.lib.cpr import FreeText
 from handlekraft.mandates.models import DecisionArea
+from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Unit
 
-from .models import Experiment
+from .models import Experiment, Proposal
+from .proposals import recipients
 from .rules import can_start_experiment_in
 
 router = Router(tags=["prøvehandlinger"])
@@ -116,3 +122,88 @@ def create_experiment(request, payload: ExperimentIn):
     )
     experiment.owners.add(request.user)
     return Status(201, out(experiment))
+
+
+class ProposalIn(Schema):
+    title: FreeText = Field(min_length=1, max_length=200)
+    problem: FreeText = Field(min_length=1)
+    proposal: FreeText = Field(min_length=1)
+    rule_owner: Literal["team", "municipality", "law"]
+    unit: str = ""
+    hours_per_month: Decimal = Field(default=Decimal(0), ge=0, max_digits=7, decimal_places=1)
+    routed_to: str = "central"
+
+
+class ProposalOut(Schema):
+    id: int
+    title: str
+    problem: str
+    proposal: str
+    rule_owner: str
+    unit: str
+    hours_per_month: float
+    status: str
+    routed_to: str
+    url: str
+
+
+class ProposalsOut(Schema):
+    results: list[ProposalOut]
+
+
+def proposal_out(proposal: Proposal) -> dict:
+    return {
+        "id": proposal.pk,
+        "title": proposal.title,
+        "problem": proposal.problem,
+        "proposal": proposal.proposal,
+        "rule_owner": proposal.rule_owner,
+        "unit": proposal.unit.external_id,
+        "hours_per_month": float(proposal.hours_per_month),
+        "status": proposal.status,
+        "routed_to": proposal.routed_label,
+        "url": proposal.get_absolute_url(),
+    }
+
+
+@router.get("/proposals", response=ProposalsOut, summary="Forenklingsforslag (filtrér med status)")
+def proposals(request, status: str = "", limit: int = 100):
+    queryset = Proposal.objects.select_related("unit", "routed_to")
+    if status:
+        queryset = queryset.filter(status=status)
+    return {"results": [proposal_out(p) for p in queryset[: max(1, min(limit, 200))]]}
+
+
+@router.post("/proposals", response={201: ProposalOut}, summary="Send et forenklingsforslag")
+def create_proposal(request, payload: ProposalIn):
+    unit = (
+        Unit.objects.filter(external_id=payload.unit).first() if payload.unit else request.user.primary_unit
+    )
+    if unit is None:
+        raise HttpError(422, "Angiv unit: du er ikke knyttet til en enhed.")
+    if not can_start_experiment_in(request.user, unit):
+        raise HttpError(403, "Du kan kun sende forslag fra din egen enhed.")
+    owner = None
+    if payload.rule_owner == Proposal.RuleOwner.MUNICIPALITY and payload.routed_to != "central":
+        owner = Unit.objects.filter(external_id=payload.routed_to).first()
+        if owner is None:
+            raise HttpError(422, f"Enheden {payload.routed_to} findes ikke.")
+    proposal = Proposal(
+        title=payload.title,
+        problem=payload.problem,
+        proposal=payload.proposal,
+        rule_owner=payload.rule_owner,
+        unit=unit,
+        proposer=request.user,
+        hours_per_month=payload.hours_per_month,
+    )
+    proposal.route(owner)
+    proposal.save()
+    notify(
+        recipients(proposal),
+        "proposal_received",
+        format_lazy(gettext_lazy("Nyt forenklingsforslag: {}"), proposal.title),
+        proposal.proposal,
+        proposal.get_absolute_url(),
+    )
+    return Status(201, proposal_out(proposal))

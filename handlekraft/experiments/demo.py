@@ -84,3 +84,51 @@ def build(org) -> None:
             )
         experiment, _ = Experiment.objects.update_or_create(title=title, defaults=values)
         experiment.owners.set([org.people[e] for e in owners if e in org.people])
+    build_proposals(org)
+
+
+# (proposer, title, problem, proposal, rule owner, owner unit, hours, status, answer, area key)
+# fmt: off
+PROPOSALS = [
+    ("medarbejder@eksempel.dk", "Dobbeltregistrering af vagtbytte",
+     "Vi skriver vagtbytte både i vagtplanen og på papir i personalerummet.",
+     "Drop papirlisten: vagtplanen er nok.", "team", None, "3", "gennemfoert",
+     "Godt set – papirlisten er fjernet fra 1. oktober.", ("SO", "Bytte af vagter")),
+    ("tr@eksempel.dk", "Indkøb over 2.000 kr. kræver to underskrifter",
+     "Selv små indkøb lidt over grænsen venter ofte en uge på den anden underskrift.",
+     "Hæv grænsen for én underskrift til 5.000 kr. for driftsindkøb.", "municipality", "ADM-OEK", "6", "behandles",
+     "Vi ser på det sammen med revisionen og svarer inden udgangen af måneden.", None),
+    ("amr@eksempel.dk", "Ugentlig trivselsregistrering i to systemer",
+     "Trivselstal tastes både i omsorgssystemet og i et regneark til området.",
+     "Lad området hente tallene fra omsorgssystemet.", "municipality", "SO", "4", "modtaget", "", None),
+    ("rikke.holt@eksempel.dk", "Krav om lægeerklæring ved korte sygdomsforløb hos borgere",
+     "Vi skal indhente dokumentation, som borgeren allerede har givet til regionen.",
+     "Søg om forsøg, så vi kan bruge regionens oplysninger direkte.", "law", None, "10", "videresendt",
+     "Sendt videre til direktionen som kandidat til en ansøgning om udfordringsret.", None),
+    ("frederik.munk@eksempel.dk", "Udskrift af kvitteringer til alle borgere",
+     "Vi printer kvitteringer, som de fleste borgere ikke vil have.",
+     "Tilbyd kvittering på e-mail i stedet.", "team", None, "2", "afvist",
+     "Vi er forpligtet til at udlevere kvittering på papir, når borgeren beder om det, men vi spørger nu først.",
+     None),
+]
+# fmt: on
+
+
+def build_proposals(org) -> None:
+    from django.utils import timezone
+
+    from .models import Proposal
+
+    for email, title, problem, text, owner, owner_unit, hours, status, answer, area_key in PROPOSALS:
+        proposer = org.people[email]
+        proposal = Proposal.objects.filter(title=title).first() or Proposal(title=title)
+        proposal.problem, proposal.proposal, proposal.rule_owner = problem, text, owner
+        proposal.unit, proposal.proposer = proposer.primary_unit, proposer
+        proposal.hours_per_month, proposal.status, proposal.answer = hours, status, answer
+        proposal.route(org.units[owner_unit] if owner_unit else None)
+        if status == "videresendt":
+            proposal.routed_to = None
+        proposal.decision_area = org.areas.get(area_key) if area_key else None
+        if answer and proposal.first_response_at is None:
+            proposal.first_response_at = timezone.now()
+        proposal.save()

@@ -8,7 +8,7 @@ from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.organisation.models import Membership, Unit, User
 
-from .models import Experiment, Theme
+from .models import Experiment, Proposal, Theme
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -25,6 +25,7 @@ class ExperimentForm(DKFDSModelForm):
             "start",
             "end",
             "decision_area",
+            "proposal",
             "theme",
             "owners",
         ]
@@ -41,14 +42,29 @@ class ExperimentForm(DKFDSModelForm):
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
-        in_force = [a.pk for a in DecisionArea.objects.for_unit(unit)]
-        self.fields["decision_area"].queryset = DecisionArea.objects.filter(pk__in=in_force).order_by("title")
+        # Choices from the areas in force (one query), so only those can be linked.
+        self.in_force = {a.pk: a for a in DecisionArea.objects.for_unit(unit)}
+        self.fields["decision_area"] = forms.TypedChoiceField(
+            label=Experiment._meta.get_field("decision_area").verbose_name.capitalize(),
+            help_text=Experiment._meta.get_field("decision_area").help_text,
+            required=False,
+            coerce=int,
+            empty_value=None,
+            choices=[("", "---------"), *[(a.pk, a.title) for a in self.in_force.values()]],
+        )
         members = Membership.objects.filter(unit__path__startswith=unit.path, user__is_active=True).values(
             "user_id"
         )
         self.fields["owners"].queryset = User.objects.filter(pk__in=members).order_by("name")
+        # Open proposals only: an experiment can test a proposal before it is decided.
+        closed = [Proposal.Status.DONE, Proposal.Status.REJECTED]
+        self.fields["proposal"].queryset = Proposal.objects.exclude(status__in=closed).order_by("-created")
         self.fields["owners"].required = False  # nobody chosen: the person who creates it owns it
         self.fields["owners"].help_text = _("Dem, der driver prøvehandlingen. Vælger du ingen, er det dig.")
+
+    def clean_decision_area(self):
+        pk = self.cleaned_data.get("decision_area")
+        return self.in_force.get(pk) if pk else None
 
     def clean(self):
         data = super().clean()

@@ -71,6 +71,14 @@ class Experiment(models.Model):
     therefore = models.TextField(_("Derfor vil vi …"), blank=True, validators=[validate_no_cpr])
     next_step = models.CharField(_("næste skridt"), max_length=10, choices=NextStep.choices, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    proposal = models.ForeignKey(
+        "Proposal",
+        verbose_name=_("tester forenklingsforslag"),
+        null=True,
+        blank=True,
+        related_name="experiments",
+        on_delete=models.SET_NULL,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
     )
@@ -97,3 +105,94 @@ class Experiment(models.Model):
     @property
     def is_past_end(self) -> bool:
         return self.end < timezone.localdate()
+
+
+class Proposal(models.Model):
+    """Forenklingsforslag: a proposal to remove or simplify a rule, routed to whoever owns the rule."""
+
+    class RuleOwner(models.TextChoices):
+        TEAM = "team", _("Vores egen regel eller vane i teamet")
+        MUNICIPALITY = "municipality", _("En kommunal regel eller arbejdsgang")
+        LAW = "law", _("Lovgivning (national regel)")
+
+    class Status(models.TextChoices):
+        RECEIVED = "modtaget", _("Modtaget")
+        IN_PROGRESS = "behandles", _("Under behandling")
+        DONE = "gennemfoert", _("Gennemført")
+        REJECTED = "afvist", _("Afvist")
+        FORWARDED = "videresendt", _("Sendt videre")
+
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
+    problem = models.TextField(_("Hvad er problemet?"), validators=[validate_no_cpr])
+    proposal = models.TextField(_("Hvad foreslår du?"), validators=[validate_no_cpr])
+    rule_owner = models.CharField(_("Hvem ejer reglen?"), max_length=12, choices=RuleOwner.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhed"), related_name="proposals", on_delete=models.PROTECT
+    )
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="proposals", on_delete=models.SET_NULL
+    )
+    hours_per_month = models.DecimalField(
+        _("timer frigjort pr. måned (skøn)"), max_digits=7, decimal_places=1, default=0
+    )
+    routed_to = models.ForeignKey(
+        Unit,
+        verbose_name=_("sendt til"),
+        null=True,
+        blank=True,
+        related_name="routed_proposals",
+        on_delete=models.SET_NULL,
+        help_text=_("Tom: centralt (HR og direktionen)."),
+    )
+    exemption_candidate = models.BooleanField(_("kandidat til udfordringsret/forsøg"), default=False)
+    decision_area = models.ForeignKey(
+        DecisionArea,
+        verbose_name=_("ændret beslutningsområde"),
+        null=True,
+        blank=True,
+        related_name="proposals",
+        on_delete=models.SET_NULL,
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    answer = models.TextField(_("svar"), blank=True, validators=[validate_no_cpr])
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("forenklingsforslag")
+        verbose_name_plural = _("forenklingsforslag")
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["routed_to", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("experiments:proposal", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.RECEIVED, self.Status.IN_PROGRESS, self.Status.FORWARDED)
+
+    @property
+    def days_to_answer(self) -> int | None:
+        if self.first_response_at is None:
+            return None
+        return (self.first_response_at - self.created).days
+
+    @property
+    def routed_label(self) -> str:
+        return self.routed_to.external_id if self.routed_to_id else "central"
+
+    def route(self, to: Unit | None = None) -> None:
+        """The owner of the rule decides who answers: the team's leader, a unit, or central."""
+        if self.rule_owner == self.RuleOwner.TEAM:
+            self.routed_to, self.exemption_candidate = self.unit, False
+        elif self.rule_owner == self.RuleOwner.LAW:
+            self.routed_to, self.exemption_candidate = None, True
+        else:
+            self.routed_to, self.exemption_candidate = to, False

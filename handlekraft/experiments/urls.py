@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import proposals, views
 
 app_name = "experiments"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
     path("<int:pk>/start/", views.start, name="start"),
     path("<int:pk>/beslut/", views.decide, name="decide"),
     path("<int:pk>/evaluer/", views.evaluate, name="evaluate"),
+    path("forenkling/", proposals.proposal_list, name="proposals"),
+    path("forenkling/nyt/", proposals.proposal_create, name="proposal-create"),
+    path("forenkling/<int:pk>/", proposals.proposal_detail, name="proposal"),
 ]

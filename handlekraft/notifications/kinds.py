@@ -15,6 +15,8 @@ KINDS: dict[str, str] = {
     "experiment_approval": _("Når en prøvehandling venter på min godkendelse (ledere)"),
     "experiment_decision": _("Når min prøvehandling er godkendt eller afvist"),
     "experiment_evaluation": _("Når min prøvehandling skal evalueres"),
+    "proposal_received": _("Når et forenklingsforslag sendes til mig"),
+    "proposal_status": _("Når mit forenklingsforslag får svar eller skifter status"),
 }
 
 
