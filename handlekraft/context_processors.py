@@ -11,28 +11,30 @@ from handlekraft.organisation.rules import is_hr
 
 
 def main_menu(request: HttpRequest) -> list[dict]:
-    """The main navigation. Each module adds its entry here as it is built."""
-    current = getattr(request.resolver_match, "url_name", None)
-    namespace = getattr(request.resolver_match, "namespace", None)
+    """The main navigation. Each module adds its entry here as it is built.
+
+    An entry is current when the page's URL name starts with one of its prefixes (within its namespace).
+    """
+    match = request.resolver_match
+    namespace, url_name = getattr(match, "namespace", ""), getattr(match, "url_name", "") or ""
+    user = request.user
     entries = [
-        ("home", _("Forside"), True),
-        ("mandates:mine", _("Råderum"), request.user.primary_unit is not None),
-        ("experiments:board", _("Prøvehandlinger"), True),
-        ("experiments:proposals", _("Forenkling"), True),
-        ("organisation", _("Organisation"), True),
-        ("profile", _("Min profil"), True),
-        ("admin:index", _("Administration"), is_hr(request.user)),
+        ("home", _("Forside"), True, ("home",)),
+        ("mandates:mine", _("Råderum"), user.primary_unit is not None, ("",)),
+        ("experiments:board", _("Prøvehandlinger"), True, ("board", "create", "detail", "edit")),
+        ("experiments:proposals", _("Forenkling"), True, ("proposal",)),
+        ("organisation", _("Organisation"), True, ("organisation", "unit", "committee")),
+        ("profile", _("Min profil"), True, ("profile",)),
+        ("admin:index", _("Administration"), is_hr(user), ("",)),
     ]
-    return [
-        {
-            "url": reverse(name),
-            "label": label,
-            "current": current == name.split(":")[-1]
-            or (namespace == name.split(":")[0] and name != "admin:index"),
-        }
-        for name, label, visible in entries
-        if visible
-    ]
+    menu = []
+    for name, label, visible, prefixes in entries:
+        if not visible:
+            continue
+        entry_namespace = name.split(":")[0] if ":" in name else ""
+        current = entry_namespace == namespace and any(url_name.startswith(p) for p in prefixes)
+        menu.append({"url": reverse(name), "label": label, "current": current})
+    return menu
 
 
 def site(request: HttpRequest) -> dict:

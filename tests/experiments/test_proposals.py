@@ -171,3 +171,10 @@ class TestAPI:
 
     def test_anonymous_gets_401(self, client_as):
         assert self.post(client_as("anonymous")).status_code == 401
+
+
+def test_the_main_menu_marks_only_the_section_you_are_in(client_as):
+    html = client_as("employee").get(reverse("experiments:proposals")).content.decode()
+    menu = html.split('aria-label="Hovedmenu"')[1].split("</nav>")[0]
+    assert 'href="/proevehandlinger/forenkling/" class="nav-link" aria-current="page"' in menu
+    assert 'href="/proevehandlinger/" class="nav-link" aria-current="page"' not in menu
