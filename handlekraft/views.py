@@ -107,6 +107,10 @@ def capabilities(user) -> list[str]:
         lines.append(
             _("Beskrive og justere råderummet for dine enheder: niveauer, hjørneflag og orienteringspligt.")
         )
+    lines.append(_("Starte en prøvehandling og se, hvad andre prøver."))
+    lines.append(
+        _("Foreslå at forenkle en regel eller arbejdsgang – og få et svar fra den, der ejer reglen.")
+    )
     lines.append(_("Vælge sprog og e-mails og oprette API-nøgler under Min profil."))
     return lines
 

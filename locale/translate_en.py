@@ -646,6 +646,9 @@ EN: dict[str, str | tuple[str, str]] = {
     "Når et forenklingsforslag sendes til mig": "When a simplification proposal is sent to me",
     "Når mit forenklingsforslag får svar eller skifter status": "When my simplification proposal is answered or changes status",
     "Forenklingsforslag, der venter på dit svar": "Simplification proposals waiting for your answer",
+    "Her finder du dit råderum, prøvehandlinger og forslag til forenkling – alt det, der gør %(word)s konkret i hverdagen.": "Here you find your mandate, experiments and proposals for simplification – everything that makes %(word)s concrete in everyday work.",
+    "Starte en prøvehandling og se, hvad andre prøver.": "Start an experiment and see what others are trying.",
+    "Foreslå at forenkle en regel eller arbejdsgang – og få et svar fra den, der ejer reglen.": "Propose to simplify a rule or procedure – and get an answer from whoever owns the rule.",
 }
 
 
