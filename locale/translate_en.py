@@ -664,6 +664,7 @@ def main(path: str = "locale/en/LC_MESSAGES/django.po") -> int:
                 entry.msgstr = value
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = None
         elif not (entry.msgstr or any(entry.msgstr_plural.values())) or "fuzzy" in entry.flags:
             missing.append(entry.msgid)
     po.metadata["Language"] = "en"
