@@ -103,18 +103,6 @@ def client_as(cast):
 @pytest.fixture
 def demo_org(db):
     """The demo municipality, built by the same code as `manage.py demo` (all modules)."""
-    from importlib import import_module
+    from handlekraft.organisation.demo import build_all
 
-    from django.apps import apps
-
-    from handlekraft.organisation import demo
-
-    org = demo.build()
-    for config in apps.get_app_configs():
-        if config.name.startswith("handlekraft.") and config.name != "handlekraft.organisation":
-            try:
-                module = import_module(f"{config.name}.demo")
-            except ModuleNotFoundError:
-                continue
-            module.build(org)
-    return org
+    return build_all()

@@ -8,19 +8,16 @@ from typing import Literal
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
 from handlekraft.lib.cpr import FreeText
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Unit
 
 from .models import Experiment, Proposal
-from .proposals import recipients
+from .proposals import submit
 from .rules import can_start_experiment_in
 
 router = Router(tags=["prøvehandlinger"])
@@ -197,13 +194,5 @@ def create_proposal(request, payload: ProposalIn):
         proposer=request.user,
         hours_per_month=payload.hours_per_month,
     )
-    proposal.route(owner)
-    proposal.save()
-    notify(
-        recipients(proposal),
-        "proposal_received",
-        format_lazy(gettext_lazy("Nyt forenklingsforslag: {}"), proposal.title),
-        proposal.proposal,
-        proposal.get_absolute_url(),
-    )
+    submit(proposal, owner)
     return Status(201, proposal_out(proposal))

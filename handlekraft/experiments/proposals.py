@@ -55,6 +55,19 @@ def recipients(proposal: Proposal) -> list:
     return list(User.objects.filter(pk__in=hr))
 
 
+def submit(proposal: Proposal, owner: Unit | None) -> None:
+    """Routes a new proposal to whoever owns the rule, saves it and tells them (forms and API alike)."""
+    proposal.route(owner)
+    proposal.save()
+    notify(
+        recipients(proposal),
+        "proposal_received",
+        format_lazy(gettext_lazy("Nyt forenklingsforslag: {}"), proposal.title),
+        proposal.proposal,
+        proposal.get_absolute_url(),
+    )
+
+
 class ProposalForm(DKFDSModelForm):
     owner_unit = forms.ChoiceField(
         label=gettext_lazy("Hvilken enhed ejer reglen?"),
@@ -154,15 +167,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
         proposal = form.save(commit=False)
         proposal.unit, proposal.proposer = unit, request.user
         owner = Unit.objects.filter(external_id=form.cleaned_data["owner_unit"]).first()
-        proposal.route(owner)
-        proposal.save()
-        notify(
-            recipients(proposal),
-            "proposal_received",
-            format_lazy(gettext_lazy("Nyt forenklingsforslag: {}"), proposal.title),
-            proposal.proposal,
-            proposal.get_absolute_url(),
-        )
+        submit(proposal, owner)
         messages.success(
             request,
             _("Tak for forslaget. Det er sendt til den, der ejer reglen, og du får besked om svaret."),

@@ -310,3 +310,20 @@ def build_committees(org: DemoOrganisation) -> None:
         "BF-FAM",
         [(e("Thomas Lykke"), mgmt, chair), (e("Signe Høj"), staff, vice)],
     )
+
+
+def build_all() -> DemoOrganisation:
+    """The whole demo: the organisation, then every later app's `demo.build(org)` in INSTALLED_APPS order."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    org = build()
+    for config in apps.get_app_configs():
+        if config.name.startswith("handlekraft.") and config.name != "handlekraft.organisation":
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError:
+                continue
+            module.build(org)
+    return org

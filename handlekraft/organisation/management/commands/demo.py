@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -20,15 +17,7 @@ class Command(BaseCommand):
                 "demo kører kun med DEBUG=1: demokontiene har en kendt adgangskode og hører ikke til i drift."
             )
         with transaction.atomic():
-            org = demo.build()
-            # Later apps add a demo.py with build(org); they run in INSTALLED_APPS order.
-            for config in apps.get_app_configs():
-                if config.name.startswith("handlekraft.") and config.name != "handlekraft.organisation":
-                    try:
-                        module = import_module(f"{config.name}.demo")
-                    except ModuleNotFoundError:
-                        continue
-                    module.build(org)
+            demo.build_all()
         self.stdout.write(self.style.SUCCESS("Demokommunen »Eksempel Kommune« er klar."))
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med en af disse (adgangskode: {DEMO_PASSWORD}):")
         for email, name, roles in DEMO_ACCOUNTS:
