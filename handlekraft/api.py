@@ -18,6 +18,7 @@ from handlekraft.experiments.api import router as experiments_router
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
 from handlekraft.organisation.models import PersonalToken
+from handlekraft.stories.api import router as stories_router
 
 
 class PersonalTokenAuth(HttpBearer):
@@ -88,3 +89,4 @@ def unauthenticated(request, exc):
 api.add_router("/", organisation_router)
 api.add_router("/", mandates_router)
 api.add_router("/", experiments_router)
+api.add_router("/", stories_router)

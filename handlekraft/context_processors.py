@@ -21,6 +21,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
     entries = [
         ("home", _("Forside"), True, ("home",)),
         ("mandates:mine", _("Råderum"), user.primary_unit is not None, ("",)),
+        ("stories:feed", _("Historier"), True, ("",)),
         ("experiments:board", _("Prøvehandlinger"), True, ("board", "create", "detail", "edit")),
         ("experiments:proposals", _("Forenkling"), True, ("proposal",)),
         ("organisation", _("Organisation"), True, ("organisation", "unit", "committee")),

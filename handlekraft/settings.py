@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "handlekraft.organisation",
     "handlekraft.mandates",
     "handlekraft.experiments",
+    "handlekraft.stories",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

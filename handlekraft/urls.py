@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("handlekraft.organisation.urls")),
     path("raaderum/", include("handlekraft.mandates.urls")),
     path("proevehandlinger/", include("handlekraft.experiments.urls")),
+    path("historier/", include("handlekraft.stories.urls")),
     path("notifikationer/", include("handlekraft.notifications.urls")),
     path("job/", include("handlekraft.jobs.urls")),
 ]

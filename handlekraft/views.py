@@ -21,6 +21,7 @@ from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import open_questions_for_leader
 from handlekraft.organisation.models import Role, SiteSettings
 from handlekraft.organisation.rules import is_hr
+from handlekraft.stories.feeds import stories_from_area
 
 
 @never_cache
@@ -107,6 +108,7 @@ def capabilities(user) -> list[str]:
         lines.append(
             _("Beskrive og justere råderummet for dine enheder: niveauer, hjørneflag og orienteringspligt.")
         )
+    lines.append(_("Fortælle gode historier, borgerfortællinger og lærende historier – og anerkende andres."))
     lines.append(_("Starte en prøvehandling og se, hvad andre prøver."))
     lines.append(
         _("Foreslå at forenkle en regel eller arbejdsgang – og få et svar fra den, der ejer reglen.")
@@ -129,6 +131,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "committees": user.committee_memberships,
             "capabilities": capabilities(user),
             "search_form": SearchForm(),
+            "new_stories": list(
+                stories_from_area(user)
+                .select_related("unit")
+                .prefetch_related("professions")
+                .order_by("-published_at")[:5]
+            ),
             **leader_tasks(user),
         },
     )

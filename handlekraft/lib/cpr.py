@@ -1,7 +1,8 @@
 """The personal-data guard: refuses free text that holds a Danish CPR number.
 
 Detection follows the approach of OS2datascanner's CPR rule:
-- six digits (ddmmyy) and four digits, with or without a separator (space, hyphen or slash);
+- six digits (ddmmyy) and four digits, with or without a separator (space, hyphen or slash), also
+  when a line break splits them;
 - the six digits must be a real date, and the century read from the 7th digit must agree with the year;
 - the modulus-11 check, remembering that numbers issued since 1 January 2007 may fail it;
 - words around the number make it more likely (cpr, personnummer, født) or less likely (ordre, faktura, tlf).
@@ -20,8 +21,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator
 
-# Not part of a longer number on either side; the separator is optional.
-CPR_PATTERN = re.compile(r"(?<![\d.,/-])(\d{2})(\d{2})(\d{2})([ \-/]?)(\d{4})(?![\d]|[.,/-]\d)")
+# Not part of a longer number on either side. The separator is optional: a space, hyphen or slash,
+# with spaces around it, and the number may be split across a line break ("010190-" / "1009").
+CPR_PATTERN = re.compile(
+    r"(?<![\d.,/-])(\d{2})(\d{2})(\d{2})([ \t]?[\-/]?[ \t]?(?:\r?\n[ \t]*)?)(\d{4})(?![\d]|[.,/-]\d)"
+)
 WEIGHTS = (4, 3, 2, 7, 6, 5, 4, 3, 2, 1)
 MOD11_OPTIONAL_SINCE = date(2007, 1, 1)
 CONTEXT_CHARS = 40

@@ -17,6 +17,10 @@ KINDS: dict[str, str] = {
     "experiment_evaluation": _("Når min prøvehandling skal evalueres"),
     "proposal_received": _("Når et forenklingsforslag sendes til mig"),
     "proposal_status": _("Når mit forenklingsforslag får svar eller skifter status"),
+    "story_consent": _("Når en kollega nævner mig i en historie og beder om mit samtykke"),
+    "story_status": _("Når min historie bliver offentliggjort, får et nej til samtykke eller bliver skjult"),
+    "story_recognised": _("Når en kollega anerkender min historie"),
+    "story_digest": _("Ugentlig e-mail med nye historier fra mit område"),
 }
 
 

@@ -168,6 +168,12 @@ class Unit(models.Model):
         """The ancestors' ids and this unit's own, root first."""
         return [*self.ancestor_ids, self.pk]
 
+    @property
+    def area_id(self) -> int:
+        """The id of the area the unit lies in: the unit just below the root (the root for itself)."""
+        lineage = self.lineage_ids
+        return lineage[1] if len(lineage) > 1 else lineage[0]
+
     def ancestors(self) -> list[Unit]:
         """Root first; one query."""
         by_id = Unit.objects.in_bulk(self.ancestor_ids)

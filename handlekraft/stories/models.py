@@ -1,0 +1,306 @@
+"""Historier: good stories, citizen stories and learning stories, with consent and recognition.
+
+Recognition has no points: there are no totals per person, no rankings and no leaderboards anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.experiments.models import Experiment, Theme
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.fulltext import index_text
+from handlekraft.mandates.models import DecisionArea
+from handlekraft.organisation.models import Unit
+from handlekraft.organisation.rules import is_hr
+
+__all__ = ["Theme"]
+
+
+class Profession(models.Model):
+    """Fagområde: the professions stories are browsed by ("Eksempler på fagniveau"). HR keeps the list."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kort navn i adressen"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("fagområde")
+        verbose_name_plural = _("fagområder")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:profession", args=[self.slug])
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self) -> StoryQuerySet:
+        return self.filter(status=Story.Status.PUBLISHED)
+
+    def visible_to(self, user) -> StoryQuerySet:
+        """Published stories this person may read: everyone's, and those kept within the person's areas."""
+        published = self.published()
+        if is_hr(user):
+            return published
+        areas = {m.unit.area_id for m in user.memberships}
+        return published.filter(Q(visibility=Story.Visibility.ALL) | Q(area_id__in=areas))
+
+
+class Story(models.Model):
+    class Kind(models.TextChoices):
+        STORY = "story", _("God historie")
+        CITIZEN = "citizen", _("Borgerfortælling")
+        LEARNING = "learning", _("Lærende historie")
+
+    class Status(models.TextChoices):
+        DRAFT = "kladde", _("Kladde")
+        AWAITING = "afventer", _("Afventer samtykke")
+        PUBLISHED = "offentliggjort", _("Offentliggjort")
+        HIDDEN = "skjult", _("Skjult")
+
+    class Visibility(models.TextChoices):
+        ALL = "alle", _("Hele organisationen")
+        AREA = "omraade", _("Kun mit område")
+
+    class CitizenConsent(models.TextChoices):
+        ANONYMOUS = "anonym", _("Borgeren kan ikke genkendes i historien")
+        CONSENTED = "samtykke", _("Borgeren har givet samtykke til, at historien deles")
+
+    kind = models.CharField(_("slags historie"), max_length=10, choices=Kind.choices, default=Kind.STORY)
+    title = models.CharField(_("overskrift"), max_length=200, validators=[validate_no_cpr])
+    body = models.TextField(_("Hvad skete der?"), validators=[validate_no_cpr])
+    meaning = models.TextField(
+        _("Hvad betød det for borgerne eller kollegerne?"), blank=True, validators=[validate_no_cpr]
+    )
+    learning = models.TextField(_("Hvad lærte vi?"), blank=True, validators=[validate_no_cpr])
+    unit = models.ForeignKey(Unit, verbose_name=_("enhed"), related_name="stories", on_delete=models.PROTECT)
+    # The area (the unit just below the root) the story belongs to; kept for "own area only" and digests.
+    area = models.ForeignKey(Unit, related_name="+", on_delete=models.PROTECT, editable=False)
+    professions = models.ManyToManyField(
+        Profession, verbose_name=_("fagområder"), related_name="stories", blank=True
+    )
+    themes = models.CharField(_("temaer"), max_length=100, blank=True)  # Theme values, space-separated
+    decision_area = models.ForeignKey(
+        DecisionArea,
+        verbose_name=_("brugte råderummet"),
+        null=True,
+        blank=True,
+        related_name="stories",
+        on_delete=models.SET_NULL,
+    )
+    experiment = models.ForeignKey(
+        Experiment,
+        verbose_name=_("prøvehandling"),
+        null=True,
+        blank=True,
+        related_name="stories",
+        on_delete=models.SET_NULL,
+    )
+    citizen_consent = models.CharField(
+        _("borgerens anonymitet"), max_length=10, choices=CitizenConsent.choices, blank=True
+    )
+    visibility = models.CharField(
+        _("hvem kan læse historien"), max_length=10, choices=Visibility.choices, default=Visibility.ALL
+    )
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.DRAFT)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fortalt af"),
+        null=True,
+        related_name="stories",
+        on_delete=models.SET_NULL,
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
+    hidden_reason = models.TextField(_("begrundelse for at skjule"), blank=True, validators=[validate_no_cpr])
+    search_text = models.TextField(default="", editable=False)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("historie")
+        verbose_name_plural = _("historier")
+        ordering = ["-published_at", "-created"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="story_status_published"),
+            models.Index(fields=["area", "status"], name="story_area_status"),
+            models.Index(fields=["unit", "status"], name="story_unit_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.area_id = self.unit.area_id
+        self.search_text = index_text(self.title, self.body, self.meaning, self.learning)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "area", "updated"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("stories:detail", args=[self.pk])
+
+    @property
+    def theme_list(self) -> list[str]:
+        return [t for t in self.themes.split() if t in Theme.values]
+
+    @property
+    def theme_labels(self) -> list[str]:
+        labels = dict(Theme.choices)
+        return [labels[t] for t in self.theme_list]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def publish(self) -> None:
+        self.status = self.Status.PUBLISHED
+        self.published_at = self.published_at or timezone.now()
+
+    def share(self) -> bool:
+        """Sends the story on: to the named colleagues for consent, or straight to publication.
+
+        Returns True when it was published now. The caller saves and notifies.
+        """
+        if any(p.consent != StoryPerson.Consent.GIVEN for p in self.people.all()):
+            self.status = self.Status.AWAITING
+            return False
+        self.publish()
+        return True
+
+
+class StoryPerson(models.Model):
+    """A colleague named in a story. The story is published only when every one has consented."""
+
+    class Consent(models.TextChoices):
+        PENDING = "afventer", _("Afventer svar")
+        GIVEN = "givet", _("Har givet samtykke")
+        DECLINED = "afvist", _("Har sagt nej")
+
+    story = models.ForeignKey(Story, related_name="people", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("kollega"),
+        related_name="story_mentions",
+        on_delete=models.CASCADE,
+    )
+    consent = models.CharField(_("samtykke"), max_length=10, choices=Consent.choices, default=Consent.PENDING)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nævnt kollega")
+        verbose_name_plural = _("nævnte kolleger")
+        constraints = [models.UniqueConstraint(fields=["story", "user"], name="story_person_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.story}"
+
+
+class Recognition(models.Model):
+    """ "Det dér er godt aktørskab!" – one per person per story, with an optional note to the author."""
+
+    story = models.ForeignKey(Story, related_name="recognitions", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="recognitions", on_delete=models.CASCADE)
+    note = models.CharField(
+        _("en personlig hilsen til fortælleren"), max_length=300, blank=True, validators=[validate_no_cpr]
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("anerkendelse")
+        verbose_name_plural = _("anerkendelser")
+        ordering = ["created"]
+        constraints = [models.UniqueConstraint(fields=["story", "user"], name="recognition_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.story}"
+
+
+class AuditEntry(models.Model):
+    """Moderation of a story (hidden, shown again): who, when and why. Never edited, never deleted."""
+
+    class Action(models.TextChoices):
+        HIDDEN = "skjult", _("Skjult")
+        RESTORED = "vist", _("Vist igen")
+
+    story = models.ForeignKey(Story, related_name="audit", on_delete=models.CASCADE)
+    action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("udført af"),
+        null=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    reason = models.TextField(_("begrundelse"), validators=[validate_no_cpr])
+    created = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("log over skjulte historier")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.story}"
+
+
+class FeedToken(models.Model):
+    """The secret in a person's private Atom feed address. Only its hash is stored; it can be revoked."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, related_name="story_feed_tokens", on_delete=models.CASCADE
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("feed-nøgle")
+        verbose_name_plural = _("feed-nøgler")
+
+    def __str__(self) -> str:
+        return str(self.created)
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> str:
+        """Revokes the person's earlier feed addresses and returns the secret of a new one."""
+        cls.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+        raw = secrets.token_urlsafe(24)
+        cls.objects.create(user=user, token_hash=cls.hash(raw))
+        return raw
+
+    @classmethod
+    def user_for(cls, raw: str):
+        token = (
+            cls.objects.select_related("user")
+            .filter(token_hash=cls.hash(raw or ""), revoked__isnull=True, user__is_active=True)
+            .first()
+        )
+        return token.user if token else None
+
+
+class DigestRun(models.Model):
+    """One row per week the digest went out, so running the command twice sends nothing twice."""
+
+    week = models.CharField(max_length=8, unique=True)  # ISO year and week, "2026-W48"
+    sent = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.week
