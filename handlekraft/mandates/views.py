@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -57,18 +58,32 @@ def unit_mandates(request: HttpRequest, external_id: str) -> HttpResponse:
 @login_required
 def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
+    ancestors, coordinate = ancestors_and_coordinated_units(area)
     return render(
         request,
         "mandates/area.html",
         {
             "area": area,
-            "ancestors": [*area.unit.ancestors(), area.unit],
-            "coordinate": list(area.coordinate_with.order_by("name")),
+            "ancestors": [*ancestors, area.unit],
+            "coordinate": coordinate,
             "versions": list(area.versions.select_related("changed_by")[:20]),
             "can_edit": can_edit_area(request.user, area),
             "levels": Level.choices,
         },
     )
+
+
+def ancestors_and_coordinated_units(area: DecisionArea) -> tuple[list[Unit], list[Unit]]:
+    """The unit's ancestors (root first) and the units to coordinate with (by name), in one query."""
+    links = DecisionArea.coordinate_with.through.objects.filter(decisionarea_id=area.pk)
+    units = list(
+        Unit.objects.filter(Q(pk__in=area.unit.ancestor_ids) | Q(pk__in=links.values("unit_id"))).annotate(
+            coordinated=Exists(links.filter(unit_id=OuterRef("pk")))
+        )
+    )
+    by_id = {u.pk: u for u in units}
+    ancestors = [by_id[pk] for pk in area.unit.ancestor_ids if pk in by_id]
+    return ancestors, sorted((u for u in units if u.coordinated), key=lambda u: u.name)
 
 
 def record_version(area: DecisionArea, user, note: str) -> None:

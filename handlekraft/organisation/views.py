@@ -112,7 +112,11 @@ def organisation(request: HttpRequest) -> HttpResponse:
 @login_required
 def unit_detail(request: HttpRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
-    ancestors = unit.ancestors()
+    # The ancestors (for the breadcrumbs) and the children in one query.
+    related = list(Unit.objects.filter(Q(pk__in=unit.ancestor_ids) | Q(parent=unit)))
+    by_id = {u.pk: u for u in related}
+    ancestors = [by_id[pk] for pk in unit.ancestor_ids if pk in by_id]
+    children = sorted((u for u in related if u.parent_id == unit.pk), key=lambda u: u.name)
     memberships = list(
         Membership.objects.filter(unit=unit, user__is_active=True)
         .select_related("user")
@@ -130,7 +134,7 @@ def unit_detail(request: HttpRequest, external_id: str) -> HttpResponse:
         {
             "unit": unit,
             "ancestors": ancestors,
-            "children": unit.children.order_by("name"),
+            "children": children,
             "leaders": by_role.get(Role.LEADER, []),
             "trs": by_role.get(Role.TR, []),
             "amrs": by_role.get(Role.AMR, []),

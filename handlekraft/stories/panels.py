@@ -14,10 +14,9 @@ PANEL_SIZE = 5
 
 
 def _render(request, heading: str, stories, **context) -> str:
+    # Without the request: the page's context processors have run already, and cost queries.
     return render_to_string(
-        "stories/_panel.html",
-        {"heading": heading, "stories": list(stories[:PANEL_SIZE]), **context},
-        request=request,
+        "stories/_panel.html", {"heading": heading, "stories": list(stories[:PANEL_SIZE]), **context}
     )
 
 
