@@ -14,6 +14,7 @@ from .models import Experiment, Profession, Recognition, Story, Theme
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STORY_TEXT_FIELDS = ("title", "body", "meaning", "learning")
+WORKPLACE_DEPTH = 2  # kommune (0) → område (1) → afdeling/arbejdsplads (2) → team (3)
 
 
 class StoryForm(DKFDSModelForm):
@@ -114,9 +115,15 @@ class StoryForm(DKFDSModelForm):
             near |= Q(unit__path__startswith=unit.path)
         self.fields["experiment"].queryset = Experiment.objects.filter(near).order_by("-start")
         self.fields["experiment"].help_text = _("Hvis historien kommer fra en prøvehandling.")
-        members = Membership.objects.filter(
-            Q(unit_id__in=units) | Q(unit__parent_id__in=units), user__is_active=True
-        ).values("user_id")
+        # Colleagues at the same workplace: everyone in the department (depth 2) the author works in.
+        workplaces = Q()
+        for unit in units.values():
+            if unit.depth < WORKPLACE_DEPTH:  # an area or the whole municipality: the nearest colleagues only
+                workplaces |= Q(unit=unit) | Q(unit__parent=unit)
+            else:
+                lineage = unit.lineage_ids[: WORKPLACE_DEPTH + 1]
+                workplaces |= Q(unit__path__startswith="/" + "/".join(map(str, lineage)) + "/")
+        members = Membership.objects.filter(workplaces, user__is_active=True).values("user_id")
         self.fields["people"].queryset = User.objects.filter(pk__in=members).exclude(pk=author.pk)
         if self.instance.pk:
             self.initial.setdefault("version", self.instance.version)

@@ -294,7 +294,7 @@ def recognise(request: HttpRequest, pk: int) -> HttpResponse:
     form = RecognitionForm(request.POST)
     if not form.is_valid():
         context = detail_context(request, story, recognition_form=form)
-        return render(request, "stories/detail.html", context, status=400)
+        return render(request, "stories/detail.html", context)
     _recognition, created = workflow.recognise(
         story, request.user, form.cleaned_data["note"], update_note=True
     )
@@ -315,9 +315,7 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = HideForm(request.POST)
     if not form.is_valid():
-        return render(
-            request, "stories/detail.html", detail_context(request, story, hide_form=form), status=400
-        )
+        return render(request, "stories/detail.html", detail_context(request, story, hide_form=form))
     if restoring:
         workflow.restore(story, request.user, form.cleaned_data["reason"])
         messages.success(request, _("Historien kan ses igen. Fortælleren har fået besked."))

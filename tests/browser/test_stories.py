@@ -1,0 +1,154 @@
+"""Historier in the browser: write → consent → publish, recognise, a learning story, hide with a reason,
+and axe on every page of the module."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import Visit
+from tests.browser.test_main_flow import log_in
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from importlib import import_module
+
+    from handlekraft.organisation import demo as org_demo
+
+    org = org_demo.build()
+    for app in ("mandates", "experiments", "stories"):
+        import_module(f"handlekraft.{app}.demo").build(org)
+    return org
+
+
+def person(browser, live_server, email: str) -> Visit:
+    visit = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+    log_in(visit, email)
+    return visit
+
+
+def test_write_consent_publish(browser, live_server, demo):
+    author = person(browser, live_server, "medarbejder@eksempel.dk")
+    page = author.page
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Historier").click()
+    author.check()
+    page.get_by_role("link", name="Fortæl en historie").first.click()
+    author.check()
+    page.get_by_label("Overskrift").fill("Vi byttede opgaver på tværs af afsnittene")
+    page.get_by_label("Hvad skete der?").fill("Tina kom over fra afsnit B og hjalp med aftensmaden.")
+    page.get_by_label("Hvad betød det for borgerne eller kollegerne?").fill("Ingen ventede på maden.")
+    page.get_by_label("Tina Rasmussen").check()
+    page.get_by_label("Arbejdsfællesskab og opgavepraksis").check()
+    page.get_by_role("button", name="Del historien").click()
+    page.get_by_text("Historien er sendt til de kolleger, du nævner.").wait_for()
+    author.check()
+    url = page.url
+
+    colleague = person(browser, live_server, "tr@eksempel.dk")
+    colleague.page.goto(live_server.url + "/historier/mine/")
+    colleague.check()
+    colleague.page.get_by_role("link", name="Vi byttede opgaver på tværs af afsnittene").click()
+    colleague.check()
+    colleague.page.get_by_role("button", name="Ja, den må deles").click()
+    colleague.page.get_by_text("Du har givet samtykke til historien.").wait_for()
+    colleague.check()
+
+    page.goto(url)
+    author.check()
+    assert page.get_by_text("Offentliggjort").count() == 0  # no status box once published
+    page.goto(live_server.url + "/historier/")
+    assert page.get_by_role("link", name="Vi byttede opgaver på tværs af afsnittene").is_visible()
+
+
+def test_recognise_with_the_keyboard_and_the_author_sees_who(browser, live_server, demo):
+    leader = person(browser, live_server, "hr@eksempel.dk")
+    page = leader.page
+    page.goto(live_server.url + "/historier/?q=vikaren")
+    leader.check()
+    page.get_by_role("link", name="Vi valgte selv vikaren – og aftenen blev rolig").click()
+    leader.check()
+    note = page.get_by_label("En personlig hilsen til fortælleren")
+    note.fill("Tak for at vise, hvordan råderummet bruges.")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Det dér er godt aktørskab!"
+    page.keyboard.press("Enter")
+    page.get_by_text("Fortælleren får besked om din anerkendelse.").wait_for()
+    leader.check()
+    assert page.get_by_role("button", name="Fortryd din anerkendelse").is_visible()
+
+    author = person(browser, live_server, "medarbejder@eksempel.dk")
+    author.page.goto(page.url)
+    author.check()
+    assert author.page.get_by_text("Tak for at vise, hvordan råderummet bruges.").is_visible()
+    assert author.page.get_by_text("Hanne Riis").first.is_visible()
+
+
+def test_a_learning_story_needs_its_learning(visit, demo):
+    page = visit.page
+    log_in(visit, "amr@eksempel.dk")
+    visit.goto("/historier/ny/")
+    page.get_by_label("Lærende historie").check()
+    page.get_by_label("Overskrift").fill("Aftenmaden kom for sent")
+    page.get_by_label("Hvad skete der?").fill(
+        "Køkkenet fik bestillingen for sent, fordi listen lå på kontoret."
+    )
+    page.get_by_role("button", name="Del historien").click()
+    page.get_by_text("Skriv, hvad I lærte.").first.wait_for()
+    visit.check()  # the error summary and the message next to the field pass axe too
+    page.get_by_label("Hvad lærte vi?").fill("Listen hænger nu i køkkenet, og vi tjekker den kl. 15.")
+    page.get_by_role("button", name="Del historien").click()
+    page.get_by_text("Tak fordi du delte historien.").wait_for()
+    visit.check()
+    assert page.get_by_role("heading", name="Hvad lærte vi?").is_visible()
+
+
+def test_hide_with_a_reason(browser, live_server, demo):
+    leader = person(browser, live_server, "leder@eksempel.dk")
+    page = leader.page
+    page.goto(live_server.url + "/historier/?q=tavlem%C3%B8det")
+    page.get_by_role("link", name="Tavlemødet gav os ti minutter mere sammen med beboerne").click()
+    leader.check()
+    page.get_by_role("button", name="Skjul med begrundelse").click()
+    page.get_by_text("Dette felt er påkrævet").first.wait_for()
+    leader.check()
+    page.get_by_label("Begrundelse").fill("En beboer kan genkendes. Ret teksten, så viser jeg den igen.")
+    page.get_by_role("button", name="Skjul med begrundelse").click()
+    page.get_by_text("Historien er skjult. Fortælleren har fået din begrundelse.").wait_for()
+    leader.check()
+    assert page.get_by_role("heading", name="Log").is_visible()
+
+    author = person(browser, live_server, "tr@eksempel.dk")
+    author.page.goto(page.url)
+    author.check()
+    assert author.page.get_by_text("En beboer kan genkendes.").first.is_visible()
+
+
+def test_every_page_of_the_module_passes_axe(visit, demo):
+    from handlekraft.experiments.models import Experiment
+    from handlekraft.stories.models import Story
+
+    log_in(visit, "medarbejder@eksempel.dk")
+    story = Story.objects.get(title="Vi valgte selv vikaren – og aftenen blev rolig")
+    experiment = Experiment.objects.get(title="Fast tur til havnen hver torsdag")
+    for path in [
+        "/historier/",
+        "/historier/?slags=learning&tema=praksis&fag=sosu&min_enhed=on",
+        "/historier/?q=borger&fra=2026-01-01",
+        "/historier/fag/",
+        "/historier/fag/sosu/?slags=citizen",
+        "/historier/mine/",
+        "/historier/abonner/",
+        story.get_absolute_url(),
+        f"/historier/{story.pk}/rediger/",
+        f"/historier/ny/?proevehandling={experiment.pk}",
+        story.decision_area.get_absolute_url(),
+        experiment.get_absolute_url(),
+        "/organisation/enheder/SO-SOL-A/",
+        "/",
+    ]:
+        visit.goto(path)
+    visit.goto("/historier/abonner/")
+    visit.page.get_by_role("button", name="Lav min feed-adresse").click()
+    visit.page.get_by_label("Feed-adresse").wait_for()
+    visit.check()
