@@ -18,6 +18,7 @@ from handlekraft.organisation.models import Unit
 from . import workflow
 from .models import Story
 from .rules import can_recognise_story, can_view_story, can_write_stories
+from .views import RANK_WINDOW
 
 router = Router(tags=["historier"])
 
@@ -87,9 +88,12 @@ def stories(request, q: str = "", kind: str = "", unit: str = "", limit: int = 5
     if unit:
         found = Unit.objects.filter(external_id=unit).first()
         queryset = queryset.filter(unit__path__startswith=found.path) if found else queryset.none()
-    queryset = queryset.annotate(recognition_count=Count("recognitions"))
-    ranked = fulltext.search(queryset, q) if q.strip() else queryset
-    ordered = ranked.order_by("-search_rank", "-published_at") if ranked is not queryset else queryset
+    if fulltext.query_groups(q):
+        ids = fulltext.newest_matches(queryset, q, RANK_WINDOW, "-published_at")
+        queryset = fulltext.search(queryset.filter(pk__in=ids), q).order_by("-search_rank", "-published_at")
+    else:
+        queryset = queryset.order_by("-published_at", "-pk")
+    ordered = queryset.annotate(recognition_count=Count("recognitions"))
     offset, limit = max(0, offset), max(1, min(limit, 200))
     return {"results": [out(s) for s in ordered[offset : offset + limit]]}
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib import fulltext
+from handlekraft.lib.paging import CappedPaginator
 from handlekraft.organisation.models import Unit
 
 from . import workflow
@@ -29,6 +29,7 @@ from .rules import (
 )
 
 PER_PAGE = 20
+RANK_WINDOW = 2000  # a search ranks the newest 2,000 matches (lib/fulltext.newest_matches)
 
 
 def stories_for_cards():
@@ -45,7 +46,8 @@ def story_with_relations():
 
 
 def filter_stories(stories, data: dict, user):
-    """Applies the feed's filters; returns the stories and whether they are ranked by a search."""
+    """Applies the feed's filters. Returns the stories and, for a search, how many matched (which the
+    search knows already, so the page need not count them again)."""
     if external_id := data.get("enhed"):
         unit = Unit.objects.filter(external_id=external_id).only("path").first()
         stories = stories.filter(unit__path__startswith=unit.path) if unit else stories.none()
@@ -64,11 +66,11 @@ def filter_stories(stories, data: dict, user):
         stories = stories.filter(published_at__date__gte=start)
     if end := data.get("til"):
         stories = stories.filter(published_at__date__lte=end)
-    if query := (data.get("q") or "").strip():
-        ranked = fulltext.search(stories, query)
-        if ranked is not stories:
-            return ranked.order_by("-search_rank", "-published_at"), True
-    return stories.order_by("-published_at", "-pk"), False
+    if fulltext.query_groups(query := data.get("q") or ""):
+        ids = fulltext.newest_matches(stories, query, RANK_WINDOW, "-published_at")
+        ranked = fulltext.search(stories.filter(pk__in=ids), query)
+        return ranked.order_by("-search_rank", "-published_at"), len(ids)
+    return stories.order_by("-published_at", "-pk"), None
 
 
 @login_required
@@ -82,12 +84,12 @@ def feed(request: HttpRequest) -> HttpResponse:
     professions = list(Profession.objects.values_list("slug", "name"))
     form = FeedFilterForm(request.GET or None, units=units, professions=professions)
     stories = stories_for_cards().visible_to(request.user)
-    ranked = False
+    matches = None
     if form.is_valid():
-        stories, ranked = filter_stories(stories, form.cleaned_data, request.user)
+        stories, matches = filter_stories(stories, form.cleaned_data, request.user)
     else:
         stories = stories.order_by("-published_at", "-pk")
-    page = Paginator(stories, PER_PAGE).get_page(request.GET.get("side"))
+    page = CappedPaginator(stories, PER_PAGE, known_count=matches).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
     return render(
@@ -96,7 +98,7 @@ def feed(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "ranked": ranked,
+            "ranked": matches is not None,
             "filtered": any(v for k, v in request.GET.items() if k != "side"),
             "query": query.urlencode(),
             "can_write": can_write_stories(request.user),
@@ -351,7 +353,9 @@ def profession(request: HttpRequest, slug: str) -> HttpResponse:
     by_kind = request.GET.get("slags", "")
     if by_kind in Story.Kind.values:
         stories = stories.filter(kind=by_kind)
-    page = Paginator(stories.order_by("-published_at", "-pk"), PER_PAGE).get_page(request.GET.get("side"))
+    page = CappedPaginator(stories.order_by("-published_at", "-pk"), PER_PAGE).get_page(
+        request.GET.get("side")
+    )
     return render(
         request,
         "stories/profession.html",

@@ -1,0 +1,27 @@
+"""Pagination for long lists: counting 70,000 search matches costs more than showing the first 20."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.core.paginator import Paginator
+
+
+class CappedPaginator(Paginator):
+    """Counts at most `cap` rows. `capped` tells the page to say "more than …" instead of a number."""
+
+    def __init__(self, object_list, per_page, cap: int = 1000, known_count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap, self.known_count = cap, known_count
+
+    @cached_property
+    def count(self) -> int:
+        """At most `cap`; no query when the caller knows the number already (`known_count`)."""
+        if self.known_count is not None:
+            counted = self.known_count
+        else:
+            counted = self.object_list[: self.cap + 1].count()
+        self.capped = counted > self.cap
+        return min(counted, self.cap)
+
+    capped = False
