@@ -53,6 +53,30 @@ def test_demo_is_idempotent_and_prints_the_logins():
 
 
 @pytest.mark.django_db
+def test_the_demo_tells_stories_of_every_kind_across_areas_and_professions(demo_org):
+    from django.db.models import Count
+
+    from handlekraft.lib.cpr import find_cpr
+    from handlekraft.stories.models import Recognition, Story
+
+    published = Story.objects.published()
+    assert published.count() >= 25
+    assert set(published.values_list("kind", flat=True)) == {"story", "citizen", "learning"}
+    assert published.values("area").distinct().count() == 5  # every area has stories
+    assert published.filter(professions__isnull=False).values("professions").distinct().count() >= 8
+    assert Recognition.objects.values("story").distinct().count() >= 20
+    assert not published.annotate(n=Count("recognitions")).filter(n__gt=5).exists()  # no leaderboard bait
+    assert all(s.learning for s in published.filter(kind="learning"))
+    assert all(s.citizen_consent for s in published.filter(kind="citizen"))
+    assert all(s.author_id for s in Story.objects.all())
+    for story in Story.objects.all():
+        assert find_cpr(f"{story.title} {story.body} {story.meaning} {story.learning}") == []
+    # One waits for consent, one is a draft and one is hidden with a logged reason.
+    assert Story.objects.filter(status="afventer").exists() and Story.objects.filter(status="kladde").exists()
+    assert Story.objects.get(status="skjult").audit.count() == 1
+
+
+@pytest.mark.django_db
 @override_settings(DEBUG=True)
 def test_every_demo_account_logs_in():
     call_command("demo", stdout=StringIO())
