@@ -839,6 +839,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Fagområder": "Professions",
     "handling": "action",
     "Prøvehandling": "Experiment",
+    "Mere end %(n)s historier": "More than %(n)s stories",
 }
 
 
