@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.utils.formats import number_format
 
 
 class CappedPaginator(Paginator):
@@ -25,3 +26,8 @@ class CappedPaginator(Paginator):
         return min(counted, self.cap)
 
     capped = False
+
+    @property
+    def cap_text(self) -> str:
+        """The cap as the reader's language writes it: "1.000" in Danish, "1,000" in English."""
+        return number_format(self.cap, force_grouping=True)

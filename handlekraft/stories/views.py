@@ -29,6 +29,7 @@ from .rules import (
 )
 
 PER_PAGE = 20
+COUNT_CAP = 1000  # the feed says "Mere end 1.000 historier" rather than counting them all
 RANK_WINDOW = 2000  # a search ranks the newest 2,000 matches (lib/fulltext.newest_matches)
 
 
@@ -89,7 +90,9 @@ def feed(request: HttpRequest) -> HttpResponse:
         stories, matches = filter_stories(stories, form.cleaned_data, request.user)
     else:
         stories = stories.order_by("-published_at", "-pk")
-    page = CappedPaginator(stories, PER_PAGE, known_count=matches).get_page(request.GET.get("side"))
+    page = CappedPaginator(stories, PER_PAGE, cap=COUNT_CAP, known_count=matches).get_page(
+        request.GET.get("side")
+    )
     query = request.GET.copy()
     query.pop("side", None)
     return render(

@@ -104,6 +104,18 @@ def test_the_story_page_costs_at_most_ten_queries(
             assert client.get(story.get_absolute_url()).status_code == 200
 
 
+def test_a_long_feed_says_more_than_a_thousand_instead_of_counting(client_as, cast, monkeypatch):
+    from handlekraft.stories import views
+
+    for n in range(4):
+        make_story(cast, title=f"Historie {n}")
+    monkeypatch.setattr(views, "COUNT_CAP", 3)
+    page = client_as("employee").get("/historier/").content.decode()
+    assert "Mere end 3 historier" in page
+    monkeypatch.setattr(views, "COUNT_CAP", 1000)
+    assert "4 historier" in client_as("employee").get("/historier/").content.decode()
+
+
 def test_examples_by_profession(client_as, cast, professions):
     story = make_story(cast, title="Udeskole hver fredag", kind="story")
     story.professions.add(professions["laerer"])
