@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
+from handlekraft.dialogue.api import router as dialogue_router
 from handlekraft.experiments.api import router as experiments_router
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
@@ -90,3 +91,4 @@ api.add_router("/", organisation_router)
 api.add_router("/", mandates_router)
 api.add_router("/", experiments_router)
 api.add_router("/", stories_router)
+api.add_router("/", dialogue_router)

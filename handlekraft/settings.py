@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "handlekraft.mandates",
     "handlekraft.experiments",
     "handlekraft.stories",
+    "handlekraft.dialogue",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

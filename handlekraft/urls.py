@@ -19,6 +19,8 @@ urlpatterns = [
     path("raaderum/", include("handlekraft.mandates.urls")),
     path("proevehandlinger/", include("handlekraft.experiments.urls")),
     path("historier/", include("handlekraft.stories.urls")),
+    path("dialog/", include("handlekraft.dialogue.urls")),
+    path("m/", include(("handlekraft.dialogue.participant_urls", "participant"))),
     path("notifikationer/", include("handlekraft.notifications.urls")),
     path("job/", include("handlekraft.jobs.urls")),
 ]

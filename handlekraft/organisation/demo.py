@@ -165,6 +165,8 @@ class DemoOrganisation:
     units: dict[str, Unit] = field(default_factory=dict)
     people: dict[str, User] = field(default_factory=dict)
     committees: dict[str, Committee] = field(default_factory=dict)
+    # Lines a later app wants `manage.py demo` to print (e.g. a meeting code to try on a phone).
+    notes: list[str] = field(default_factory=list)
 
 
 def slug_email(name: str) -> str:

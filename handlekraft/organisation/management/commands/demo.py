@@ -17,8 +17,10 @@ class Command(BaseCommand):
                 "demo kører kun med DEBUG=1: demokontiene har en kendt adgangskode og hører ikke til i drift."
             )
         with transaction.atomic():
-            demo.build_all()
+            org = demo.build_all()
         self.stdout.write(self.style.SUCCESS("Demokommunen »Eksempel Kommune« er klar."))
         self.stdout.write(f"Log ind på http://127.0.0.1:8000 med en af disse (adgangskode: {DEMO_PASSWORD}):")
         for email, name, roles in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<26} {name}, {', '.join(str(r.label) for _u, r in roles)}")
+        for line in org.notes:
+            self.stdout.write(line)

@@ -1,0 +1,143 @@
+"""API for dialogue meetings (DESIGN §5). Posting a note needs no account: a cookie identifies the
+participant (the first post sets it), and a browser's post carries the CSRF token as X-CSRFToken."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from django.db import transaction
+from django.http import HttpRequest, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from handlekraft.lib.cpr import FreeText
+from handlekraft.organisation.models import Unit
+from handlekraft.organisation.rules import is_hr, is_leader_of
+
+from .models import Meeting
+from .notes import Refused, participant_for, post_note
+from .participant import COOKIE, _token, _with_cookie, find_meeting, too_many_guesses
+from .rules import can_facilitate, can_open_meetings
+
+router = Router(tags=["dialogmøder"])
+
+
+class MeetingIn(Schema):
+    title: FreeText = Field(min_length=1, max_length=200)
+    unit: str
+
+
+class MeetingCreated(Schema):
+    id: int
+    join_code: str
+
+
+class NoteIn(Schema):
+    text: str = ""
+    column: str = ""
+    client_id: str = ""
+
+
+class NoteOut(Schema):
+    id: int
+    text: str
+    column: str
+    created: datetime
+
+
+class NotesOut(Schema):
+    notes: list[NoteOut]
+
+
+class Closed(Schema):
+    id: int
+    status: str
+
+
+def facilitated(request, meeting_id: int) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.prefetch_related("facilitators"), pk=meeting_id)
+    if not can_facilitate(request.user, meeting):
+        raise HttpError(403, "Kun mødets facilitatorer har adgang.")
+    return meeting
+
+
+@router.post(
+    "/meetings", response={201: MeetingCreated}, summary="Opret et dialogmøde (ledere, MED-udvalg, HR)"
+)
+def create_meeting(request, payload: MeetingIn):
+    if not can_open_meetings(request.user):
+        raise HttpError(403, "Kun ledere, medlemmer af et MED-udvalg og HR kan oprette dialogmøder.")
+    unit = Unit.objects.filter(external_id=payload.unit).first()
+    if unit is None:
+        raise HttpError(422, f"Enheden {payload.unit} findes ikke.")
+    allowed = (
+        is_hr(request.user)
+        or is_leader_of(request.user, unit)
+        or any(unit.is_within(cm.committee.unit) for cm in request.user.committee_memberships)
+    )
+    if not allowed:
+        raise HttpError(403, "Du kan kun holde dialogmøder i enheder, du leder eller dækker som MED-udvalg.")
+    with transaction.atomic():
+        meeting = Meeting.objects.create(title=payload.title, unit=unit, created_by=request.user)
+        meeting.facilitators.add(request.user)
+    return Status(201, {"id": meeting.pk, "join_code": meeting.join_code})
+
+
+@router.post("/meetings/{meeting_id}/close", response=Closed, summary="Luk mødet (facilitatorer)")
+def close_meeting(request, meeting_id: int):
+    meeting = facilitated(request, meeting_id)
+    meeting.status = Meeting.Status.CLOSED
+    meeting.save(update_fields=["status"])
+    return {"id": meeting.pk, "status": meeting.status}
+
+
+# GET takes the meeting's id, POST its join code: one path, so that both methods reach their operation.
+@router.get("/meetings/{meeting}/notes", response=NotesOut, summary="Mødets noter (facilitatorer; mødets id)")
+def notes(request, meeting: int):
+    meeting = facilitated(request, meeting)
+    return {
+        "notes": [
+            {"id": n.pk, "text": n.text, "column": n.column, "created": n.created}
+            for n in meeting.notes.filter(deleted=False, hidden=False)
+        ]
+    }
+
+
+def _csrf_refusal(request: HttpRequest):
+    """The participant is known by a cookie, so a browser's post must carry the CSRF token."""
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+
+
+@router.post(
+    "/meetings/{meeting}/notes",
+    response={201: NoteOut, 200: NoteOut},
+    auth=None,
+    summary="Skriv en note som deltager uden konto (mødets deltagerkode)",
+)
+def post(request, meeting: str, payload: NoteIn):
+    join_code = meeting
+    if request.COOKIES and _csrf_refusal(request) is not None:
+        raise HttpError(403, "Sikkerhedstjekket (CSRF) fejlede. Genindlæs siden, og prøv igen.")
+    found = find_meeting(request, join_code)
+    if found is None:
+        if too_many_guesses(request):
+            raise HttpError(429, "For mange forkerte koder. Vent ti minutter, og prøv igen.")
+        raise HttpError(404, "Der er intet møde med den kode.")
+    raw = _token(request) or secrets.token_urlsafe(24)
+    try:
+        participant = participant_for(found, raw)
+        note, created = post_note(found, participant, payload.text, payload.column, payload.client_id)
+    except Refused as refused:
+        raise HttpError(refused.status, refused.message) from None
+    response = JsonResponse(
+        {"id": note.pk, "text": note.text, "column": note.column, "created": note.created},
+        status=201 if created else 200,
+    )
+    return _with_cookie(response, raw)
+
+
+__all__ = ["COOKIE"]

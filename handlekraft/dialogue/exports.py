@@ -1,0 +1,44 @@
+"""The meeting's notes as a Word document (python-docx): columns, groups, "Vejen videre", quotes verbatim."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from docx import Document
+
+from .models import Meeting
+
+
+def notes_document(meeting: Meeting, rows: list[dict]) -> bytes:
+    document = Document()
+    document.core_properties.title = meeting.title
+    document.core_properties.language = "da-DK"
+    document.add_heading(meeting.title, level=0)
+    when = meeting.starts_at or meeting.created
+    facts = [formats.date_format(timezone.localtime(when), "j. F Y")]
+    if meeting.forum:
+        facts.insert(0, meeting.forum.name)
+    document.add_paragraph(" · ".join(facts))
+    visible = [r for r in rows if not r["hidden"]]
+    for column in meeting.columns:
+        document.add_heading(column["title"], level=1)
+        in_column = [r for r in visible if r["column"] == column["title"]]
+        if not in_column:
+            document.add_paragraph(_("Ingen noter."))
+        groups = list(dict.fromkeys(r["group"] for r in in_column))
+        for group in sorted(groups, key=lambda g: (g == "", g)):
+            if group:
+                document.add_heading(group, level=2)
+            elif len(groups) > 1:
+                document.add_heading(_("Uden gruppe"), level=2)
+            for row in (r for r in in_column if r["group"] == group):
+                document.add_paragraph(row["text"], style="List Bullet")
+    forward = [r for r in visible if r["way_forward"]]
+    document.add_heading(_("Vejen videre"), level=1)
+    for row in forward or [{"text": _("Ingen noter er markeret som vejen videre.")}]:
+        document.add_paragraph(row["text"], style="List Bullet" if forward else None)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

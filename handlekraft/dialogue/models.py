@@ -1,0 +1,280 @@
+"""Dialogmøder: meetings where participants post notes from their phones, with polls and a board.
+
+Participants have no account: a random cookie identifies them (only its hash is stored). Every change a
+facilitator's board must show bumps the meeting's `revision`; each note and poll remembers the revision
+of its last change, so the board asks "what changed since revision N?" and gets exactly that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.organisation.models import Committee, Unit
+
+NOTE_MAX = 500
+# Join codes: no 0/O, 1/I/L or 5/S, so a code read aloud or from a projector is typed right.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
+CODE_LENGTH = 6
+
+
+def default_columns() -> list[dict]:
+    """The seed's three columns."""
+    return [
+        {"key": "mening", "title": "Det, der giver mening", "prompts": []},
+        {"key": "svar", "title": "Det, vi mangler svar på", "prompts": []},
+        {"key": "opmaerksom", "title": "Det, vi skal være opmærksomme på", "prompts": []},
+    ]
+
+
+class MeetingTemplate(models.Model):
+    """Dialogmateriale: a meeting plan with an introduction for the facilitator. HR adds more."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    introduction = models.TextField(_("introduktion til facilitator"), validators=[validate_no_cpr])
+    columns = models.JSONField(
+        _("kolonner"),
+        default=default_columns,
+        help_text=_('Fx [{"key": "mening", "title": "Det, der giver mening", "prompts": ["Et spørgsmål"]}]'),
+    )
+    starts_poker = models.BooleanField(
+        _("slutter med delegationspoker"),
+        default=False,
+        help_text=_("Mødet slutter med, at enheden spiller delegationspoker om sit råderum."),
+    )
+    builtin = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("skabelon for dialogmøde")
+        verbose_name_plural = _("skabeloner for dialogmøder")
+        ordering = ["-builtin", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planlagt", _("Planlagt")
+        OPEN = "aaben", _("Åben")
+        CLOSED = "lukket", _("Lukket")
+
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("udvalg"),
+        null=True,
+        blank=True,
+        related_name="meetings",
+        on_delete=models.SET_NULL,
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("enhed"),
+        null=True,
+        blank=True,
+        related_name="meetings",
+        on_delete=models.SET_NULL,
+    )
+    starts_at = models.DateTimeField(_("dato og tidspunkt"), null=True, blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("facilitatorer"), related_name="facilitated_meetings"
+    )
+    template = models.ForeignKey(
+        MeetingTemplate, verbose_name=_("skabelon"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    columns = models.JSONField(_("kolonner"), default=default_columns)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
+    join_code = models.CharField(_("deltagerkode"), max_length=12, unique=True, editable=False)
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dialogmøde")
+        verbose_name_plural = _("dialogmøder")
+        ordering = ["-starts_at", "-created"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.join_code:
+            self.join_code = self.new_code()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("dialogue:board", args=[self.pk])
+
+    def join_url(self) -> str:
+        return reverse("participant:join", args=[self.join_code])
+
+    @staticmethod
+    def new_code() -> str:
+        while True:
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            if not Meeting.objects.filter(join_code=code).exists():
+                return code
+
+    @staticmethod
+    def normalise_code(text: str) -> str:
+        """What a person types ("abc 234", "abc-234") as the stored code ("ABC234")."""
+        return "".join(ch for ch in (text or "").upper() if ch.isalnum())[:12]
+
+    @property
+    def forum(self) -> Committee | Unit | None:
+        return self.committee or self.unit
+
+    @property
+    def forum_unit(self) -> Unit | None:
+        """The unit the meeting concerns: the unit, or the one the committee covers."""
+        if self.unit_id:
+            return self.unit
+        return self.committee.unit if self.committee_id else None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def column_keys(self) -> list[str]:
+        return [c["key"] for c in self.columns]
+
+    def column_title(self, key: str) -> str:
+        return next((c["title"] for c in self.columns if c["key"] == key), key)
+
+    def bump(self) -> int:
+        """Takes the next revision. Call inside the transaction that makes the change: the UPDATE comes
+        first, so concurrent writers queue on it (SQLite waits on its busy timeout) instead of failing."""
+        Meeting.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
+        self.revision = Meeting.objects.values_list("revision", flat=True).get(pk=self.pk)
+        return self.revision
+
+
+class Participant(models.Model):
+    """Someone taking part without an account, known by a cookie whose hash is stored here."""
+
+    meeting = models.ForeignKey(Meeting, related_name="participants", on_delete=models.CASCADE)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    first_name = models.CharField(_("fornavn"), max_length=40, blank=True, validators=[validate_no_cpr])
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("deltager")
+        verbose_name_plural = _("deltagere")
+
+    def __str__(self) -> str:
+        return self.first_name or str(_("Anonym"))
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @classmethod
+    def join(cls, meeting: Meeting) -> tuple[Participant, str]:
+        raw = secrets.token_urlsafe(24)
+        return cls.objects.create(meeting=meeting, token_hash=cls.hash(raw)), raw
+
+
+class NoteGroup(models.Model):
+    """A named group of notes the facilitators make on the board (a theme for the opsamling)."""
+
+    meeting = models.ForeignKey(Meeting, related_name="groups", on_delete=models.CASCADE)
+    name = models.CharField(_("navn på gruppen"), max_length=120, validators=[validate_no_cpr])
+    column = models.CharField(max_length=40)
+    revision = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gruppe")
+        verbose_name_plural = _("grupper")
+        ordering = ["created"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Note(models.Model):
+    meeting = models.ForeignKey(Meeting, related_name="notes", on_delete=models.CASCADE)
+    participant = models.ForeignKey(
+        Participant, null=True, blank=True, related_name="notes", on_delete=models.SET_NULL
+    )
+    client_id = models.CharField(max_length=64, editable=False)  # makes a repeated post harmless
+    column = models.CharField(_("kolonne"), max_length=40)
+    text = models.TextField(_("tekst"), validators=[validate_no_cpr, MaxLengthValidator(NOTE_MAX)])
+    group = models.ForeignKey(
+        NoteGroup, null=True, blank=True, related_name="notes", on_delete=models.SET_NULL
+    )
+    hidden = models.BooleanField(_("skjult"), default=False)
+    way_forward = models.BooleanField(_("vejen videre"), default=False)
+    deleted = models.BooleanField(default=False)  # deleted by the participant; kept so the board can drop it
+    revision = models.PositiveIntegerField(default=0)
+    first_revision = models.PositiveIntegerField(default=0)  # the revision that created it
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("noter")
+        ordering = ["created", "pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "client_id"], name="note_unique_client_id")]
+        indexes = [models.Index(fields=["meeting", "revision"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def touch(self, fields: list[str]) -> None:
+        """Saves the changed fields with the meeting's next revision, so the board picks the change up."""
+        with transaction.atomic():
+            self.revision = self.meeting.bump()
+            self.save(update_fields=[*fields, "revision", "updated"])
+
+
+class Poll(models.Model):
+    meeting = models.ForeignKey(Meeting, related_name="polls", on_delete=models.CASCADE)
+    question = models.CharField(_("spørgsmål"), max_length=300, validators=[validate_no_cpr])
+    multiple = models.BooleanField(_("flere svar"), default=False)
+    is_open = models.BooleanField(_("åben for svar"), default=True)
+    revision = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afstemning")
+        verbose_name_plural = _("afstemninger")
+        ordering = ["created"]
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class PollOption(models.Model):
+    poll = models.ForeignKey(Poll, related_name="options", on_delete=models.CASCADE)
+    text = models.CharField(_("svarmulighed"), max_length=200, validators=[validate_no_cpr])
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Vote(models.Model):
+    option = models.ForeignKey(PollOption, related_name="votes", on_delete=models.CASCADE)
+    participant = models.ForeignKey(Participant, related_name="votes", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["option", "participant"], name="vote_unique")]
+
+    def __str__(self) -> str:
+        return str(self.option)

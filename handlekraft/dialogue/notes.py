@@ -1,0 +1,119 @@
+"""Posting, editing and deleting a participant's note: the rules the participant page and the API share."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from handlekraft.lib.cpr import validate_no_cpr
+
+from .models import NOTE_MAX, Meeting, Note, Participant
+
+RATE_LIMIT = 20  # notes per participant …
+RATE_WINDOW = 60  # … per this many seconds
+
+
+class Refused(Exception):
+    """A note that cannot be taken, with a Danish message for the person and the field it concerns."""
+
+    def __init__(self, message: str, field: str = "text", status: int = 422):
+        super().__init__(message)
+        self.message, self.field, self.status = message, field, status
+
+
+def check_text(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise Refused(_("Skriv noget i noten, før du sender den."))
+    if len(text) > NOTE_MAX:
+        raise Refused(
+            _("Noten er for lang: %(length)s tegn. Den må højst være %(max)s tegn.")
+            % {"length": len(text), "max": NOTE_MAX}
+        )
+    try:
+        validate_no_cpr(text)
+    except ValidationError as error:
+        raise Refused(error.messages[0]) from None
+    return text
+
+
+def check_open(meeting: Meeting) -> None:
+    if meeting.status == Meeting.Status.CLOSED:
+        raise Refused(_("Mødet er lukket, så der kan ikke skrives flere noter."), field="", status=409)
+    if meeting.status == Meeting.Status.PLANNED:
+        raise Refused(
+            _("Mødet er ikke åbnet endnu. Prøv igen, når facilitatoren har åbnet det."), field="", status=409
+        )
+
+
+def participant_for(meeting: Meeting, raw_token: str) -> Participant:
+    participant, _created = Participant.objects.get_or_create(
+        token_hash=Participant.hash(raw_token), defaults={"meeting": meeting}
+    )
+    if participant.meeting_id != meeting.pk:  # a cookie from another meeting: start afresh here
+        raise Refused(_("Din deltagelse hører til et andet møde. Genindlæs siden."), field="", status=409)
+    return participant
+
+
+def rate_limited(participant: Participant) -> bool:
+    key = f"dialogue:notes:{participant.pk}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        return cache.incr(key) > RATE_LIMIT
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        return False
+
+
+def post_note(
+    meeting: Meeting, participant: Participant, text: str, column: str, client_id: str
+) -> tuple[Note, bool]:
+    """Stores the note once, however often the same `client_id` is sent. Returns (note, created)."""
+    check_open(meeting)
+    text = check_text(text)
+    column = column or meeting.column_keys[0]
+    if column not in meeting.column_keys:
+        raise Refused(_("Vælg en af mødets kolonner."), field="column")
+    client_id = (client_id or "").strip()[:64]
+    if client_id:
+        existing = Note.objects.filter(meeting=meeting, client_id=client_id).first()
+        if existing is not None:
+            return existing, False
+    if rate_limited(participant):
+        raise Refused(
+            _("Du har sendt mange noter på kort tid. Vent et øjeblik, og prøv igen."), field="", status=429
+        )
+    try:
+        with transaction.atomic():
+            note = Note(
+                meeting=meeting,
+                participant=participant,
+                client_id=client_id or Participant.hash(f"{participant.pk}:{text}:{column}")[:64],
+                column=column,
+                text=text,
+                revision=meeting.bump(),
+            )
+            note.first_revision = note.revision
+            note.save()
+    except IntegrityError:  # the same post arrived twice at once: the first one counts
+        return Note.objects.get(meeting=meeting, client_id=note.client_id), False
+    return note, True
+
+
+def edit_note(note: Note, participant: Participant, text: str) -> Note:
+    if note.participant_id != participant.pk or note.deleted:
+        raise Refused(_("Du kan kun rette dine egne noter."), field="", status=403)
+    check_open(note.meeting)
+    note.text = check_text(text)
+    note.touch(["text"])
+    return note
+
+
+def delete_note(note: Note, participant: Participant) -> None:
+    if note.participant_id != participant.pk:
+        raise Refused(_("Du kan kun slette dine egne noter."), field="", status=403)
+    check_open(note.meeting)
+    note.deleted = True
+    note.touch(["deleted"])

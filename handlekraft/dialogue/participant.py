@@ -1,0 +1,214 @@
+"""The participant's side, phone first and without an account: /m/ and /m/{join_code}.
+
+A random cookie (`hk_deltager`) identifies the participant; only its hash is stored, and only once they
+post. Guessing codes is rate-limited per address, in the cache only (never logged or stored).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_POST
+
+from .forms import JoinForm, NoteForm
+from .models import Meeting, Note, Participant, Poll, Vote
+from .notes import Refused, delete_note, edit_note, participant_for, post_note
+
+COOKIE = "hk_deltager"
+COOKIE_AGE = 60 * 60 * 24 * 30
+GUESSES = 20  # wrong codes per address …
+GUESS_WINDOW = 600  # … per ten minutes
+
+
+def _address_key(request: HttpRequest) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    return "dialogue:guess:" + hashlib.sha256(f"{settings.SECRET_KEY}{address}".encode()).hexdigest()[:32]
+
+
+def too_many_guesses(request: HttpRequest) -> bool:
+    return cache.get(_address_key(request), 0) >= GUESSES
+
+
+def count_guess(request: HttpRequest) -> None:
+    key = _address_key(request)
+    cache.add(key, 0, GUESS_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, GUESS_WINDOW)
+
+
+def find_meeting(request: HttpRequest, code: str) -> Meeting | None:
+    """The meeting for a code, or None; a wrong code counts as a guess."""
+    if too_many_guesses(request):
+        return None
+    meeting = Meeting.objects.filter(join_code=Meeting.normalise_code(code)).first()
+    if meeting is None:
+        count_guess(request)
+    return meeting
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """/m/: type the code from the screen."""
+    form = JoinForm(request.GET or None)
+    status = 200
+    if form.is_valid():
+        if too_many_guesses(request):
+            form.add_error("code", _("For mange forkerte koder. Vent ti minutter, og prøv igen."))
+            status = 429
+        elif (meeting := find_meeting(request, form.cleaned_data["code"])) is not None:
+            return redirect("participant:join", code=meeting.join_code)
+        else:
+            form.add_error("code", _("Der er intet møde med den kode. Tjek koden på skærmen."))
+    return render(request, "dialogue/start.html", {"form": form}, status=status)
+
+
+def _token(request: HttpRequest) -> str | None:
+    raw = request.COOKIES.get(COOKIE, "")
+    return raw if 20 <= len(raw) <= 64 else None
+
+
+def _with_cookie(response: HttpResponse, raw: str) -> HttpResponse:
+    response.set_cookie(
+        COOKIE, raw, max_age=COOKIE_AGE, httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE
+    )
+    return response
+
+
+def page_context(
+    meeting: Meeting, raw: str | None, form: NoteForm | None = None, editing: int | None = None
+) -> dict:
+    participant = (
+        Participant.objects.filter(token_hash=Participant.hash(raw), meeting=meeting).first() if raw else None
+    )
+    own = list(participant.notes.filter(deleted=False)) if participant else []
+    polls = list(meeting.polls.filter(is_open=True).prefetch_related("options"))
+    voted = (
+        set(
+            Vote.objects.filter(participant=participant, option__poll__in=polls).values_list(
+                "option_id", flat=True
+            )
+        )
+        if participant and polls
+        else set()
+    )
+    for note in own:
+        note.column_title = meeting.column_title(note.column)
+    return {
+        "meeting": meeting,
+        "form": form
+        or NoteForm(
+            meeting=meeting,
+            initial={
+                "client_id": secrets.token_hex(16),
+                "first_name": participant.first_name if participant else "",
+            },
+        ),
+        "own": own,
+        "polls": polls,
+        "voted": voted,
+        "editing": editing,
+    }
+
+
+@ensure_csrf_cookie
+def join(request: HttpRequest, code: str) -> HttpResponse:
+    """/m/{join_code}: write notes, see, edit and delete your own, and answer open polls."""
+    meeting = find_meeting(request, code)
+    if meeting is None:
+        form = JoinForm(initial={"code": code})
+        message = (
+            _("For mange forkerte koder. Vent ti minutter, og prøv igen.")
+            if too_many_guesses(request)
+            else _("Der er intet møde med den kode. Tjek koden på skærmen.")
+        )
+        return render(request, "dialogue/start.html", {"form": form, "message": message}, status=404)
+    raw = _token(request) or secrets.token_urlsafe(24)
+    form = None
+    if request.method == "POST":
+        form = NoteForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    participant = participant_for(meeting, raw)
+                    if form.cleaned_data["first_name"] != participant.first_name:
+                        participant.first_name = form.cleaned_data["first_name"]
+                        participant.save(update_fields=["first_name"])
+                _note, created = post_note(
+                    meeting,
+                    participant,
+                    form.cleaned_data["text"],
+                    form.cleaned_data["column"],
+                    form.cleaned_data["client_id"],
+                )
+            except Refused as refused:
+                form.add_error(refused.field or None, refused.message)
+            else:
+                if created:
+                    messages.success(request, _("Tak! Din note er sendt."))
+                return _with_cookie(redirect("participant:join", code=meeting.join_code), raw)
+    return _with_cookie(render(request, "dialogue/participant.html", page_context(meeting, raw, form)), raw)
+
+
+def _own_note(request: HttpRequest, code: str, pk: int) -> tuple[Meeting, Note, Participant]:
+    meeting = get_object_or_404(Meeting, join_code=Meeting.normalise_code(code))
+    raw = _token(request)
+    participant = Participant.objects.filter(token_hash=Participant.hash(raw or ""), meeting=meeting).first()
+    note = get_object_or_404(Note, pk=pk, meeting=meeting, participant=participant, deleted=False)
+    return meeting, note, participant
+
+
+def change_note(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """Edit (GET shows the form in place) or delete one's own note while the meeting is open."""
+    meeting, note, participant = _own_note(request, code, pk)
+    raw = _token(request)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "delete":
+                delete_note(note, participant)
+                messages.success(request, _("Din note er slettet."))
+            else:
+                edit_note(note, participant, request.POST.get("text", ""))
+                messages.success(request, _("Din note er rettet."))
+        except Refused as refused:
+            context = page_context(meeting, raw, editing=note.pk)
+            context["edit_error"] = refused.message
+            context["edit_text"] = request.POST.get("text", "")
+            return render(request, "dialogue/participant.html", context)
+        return redirect("participant:join", code=meeting.join_code)
+    return render(request, "dialogue/participant.html", page_context(meeting, raw, editing=note.pk))
+
+
+@require_POST
+def vote(request: HttpRequest, code: str, poll_pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting, join_code=Meeting.normalise_code(code))
+    poll = get_object_or_404(Poll.objects.prefetch_related("options"), pk=poll_pk, meeting=meeting)
+    raw = _token(request) or secrets.token_urlsafe(24)
+    chosen = {int(v) for v in request.POST.getlist("option") if v.isdigit()}
+    options = [o for o in poll.options.all() if o.pk in chosen]
+    if not poll.is_open or meeting.status == Meeting.Status.CLOSED:
+        messages.error(request, _("Afstemningen er lukket."))
+    elif not options or (not poll.multiple and len(options) > 1):
+        messages.error(request, _("Vælg et svar.") if not poll.multiple else _("Vælg mindst ét svar."))
+    else:
+        try:
+            with transaction.atomic():
+                participant = participant_for(meeting, raw)
+                Vote.objects.filter(participant=participant, option__poll=poll).delete()
+                Vote.objects.bulk_create([Vote(option=o, participant=participant) for o in options])
+                poll.revision = meeting.bump()
+                poll.save(update_fields=["revision"])
+        except Refused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("Tak for dit svar. Du kan ændre det, så længe afstemningen er åben."))
+    return _with_cookie(redirect("participant:join", code=meeting.join_code), raw)

@@ -1,0 +1,346 @@
+"""The facilitator's side: plan and open a meeting, the live board, polls, the projector view, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .exports import notes_document
+from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
+from .models import Meeting, MeetingTemplate, Note, NoteGroup, Poll, PollOption
+from .rules import can_facilitate, can_open_meetings
+
+
+def facilitated(request: HttpRequest, pk: int) -> Meeting:
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("committee__unit", "unit", "template").prefetch_related(
+            "facilitators"
+        ),
+        pk=pk,
+    )
+    if not can_facilitate(request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def polls_with_results(meeting: Meeting) -> list[Poll]:
+    polls = list(
+        meeting.polls.prefetch_related(
+            Prefetch("options", PollOption.objects.annotate(count=Count("votes")).order_by("order", "pk"))
+        )
+    )
+    for poll in polls:
+        options = list(poll.options.all())
+        total = sum(o.count for o in options) or 1
+        for option in options:
+            option.share = round(100 * option.count / total)
+        poll.option_list = options
+    return polls
+
+
+@login_required
+def meetings(request: HttpRequest) -> HttpResponse:
+    """The meetings I facilitate, and the dialogue material (templates) to start a new one from."""
+    mine = Meeting.objects.filter(facilitators=request.user).select_related("committee", "unit")
+    return render(
+        request,
+        "dialogue/meetings.html",
+        {
+            "meetings": mine,
+            "templates": MeetingTemplate.objects.all() if can_open_meetings(request.user) else [],
+            "can_open": can_open_meetings(request.user),
+        },
+    )
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    if not can_open_meetings(request.user):
+        raise PermissionDenied
+    template = None
+    if (key := request.GET.get("skabelon", "")).isdigit():
+        template = MeetingTemplate.objects.filter(pk=key).first()
+    form = MeetingForm(request.POST or None, user=request.user, template=template)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            meeting = form.apply(Meeting(template=template, created_by=request.user))
+            meeting.save()
+            meeting.facilitators.add(request.user)
+        messages.success(request, _("Mødet er oprettet. Åbn det, når I går i gang."))
+        return redirect(meeting)
+    return render(request, "dialogue/edit.html", {"form": form, "template": template, "meeting": None})
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    form = MeetingForm(request.POST or None, user=request.user, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.apply(meeting).save()
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect(meeting)
+    return render(
+        request, "dialogue/edit.html", {"form": form, "template": meeting.template, "meeting": meeting}
+    )
+
+
+def board_context(meeting: Meeting, projector: bool = False) -> dict:
+    notes = meeting.notes.filter(deleted=False).select_related("participant")
+    if projector:
+        notes = notes.filter(hidden=False)
+    groups = list(meeting.groups.all())
+    columns = []
+    for column in meeting.columns:
+        columns.append(
+            {
+                **column,
+                "groups": [g for g in groups if g.column == column["key"]],
+            }
+        )
+    by_group: dict = {}
+    for note in notes:
+        by_group.setdefault((note.column, note.group_id), []).append(note)
+    for column in columns:
+        column["loose"] = by_group.get((column["key"], None), [])
+        for group in column["groups"]:
+            group.note_list = by_group.get((column["key"], group.pk), [])
+    return {"meeting": meeting, "columns": columns, "groups": groups, "projector": projector}
+
+
+@login_required
+def board(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    context = board_context(meeting)
+    context.update(
+        polls=polls_with_results(meeting),
+        facilitator_form=FacilitatorForm(),
+        poll_form=PollForm(),
+        group_form=GroupForm(),
+        join_link=request.build_absolute_uri(meeting.join_url()),
+    )
+    return render(request, "dialogue/board.html", context)
+
+
+@login_required
+def projector(request: HttpRequest, pk: int) -> HttpResponse:
+    """For the screen in the meeting room: the code, the QR code and the notes arriving live."""
+    meeting = facilitated(request, pk)
+    link = request.build_absolute_uri(meeting.join_url())
+    qr = segno.make(link, error="m").svg_inline(scale=8, title=_("QR-kode til mødet"), dark="#1a1a1a")
+    context = board_context(meeting, projector=True)
+    context.update(qr=mark_safe(qr), join_link=link, polls=polls_with_results(meeting))
+    return render(request, "dialogue/projector.html", context)
+
+
+@login_required
+def changes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled by the board and the projector every 2 s: only what changed since revision `rev`.
+
+    Rendered without the context processors (menu, unread count): a poll every 2 s should cost little.
+    """
+    meeting = facilitated(request, pk)
+    rev = request.GET.get("rev", "0")
+    since = int(rev) if rev.isdigit() else 0
+    context = {
+        "meeting": meeting,
+        "projector": request.GET.get("skaerm") == "1",
+        "csrf_token": get_token(request),
+    }
+    if meeting.revision > since:
+        groups = list(meeting.groups.all())
+        context.update(
+            notes=list(meeting.notes.filter(revision__gt=since).select_related("participant")),
+            groups=groups,
+            new_groups=[g for g in groups if g.revision > since],
+            polls=polls_with_results(meeting) if meeting.polls.filter(revision__gt=since).exists() else None,
+            since=since,
+        )
+    return HttpResponse(render_to_string("dialogue/_changes.html", context))
+
+
+def _done(request: HttpRequest, meeting: Meeting, message: str = "") -> HttpResponse:
+    """htmx: nothing to swap; the board polls at once and shows the change. Without JS: back to the board."""
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Trigger"] = "board-changed"
+        return response
+    if message:
+        messages.success(request, message)
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def note_action(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    note = get_object_or_404(Note.objects.select_related("meeting"), pk=note_pk, meeting=meeting)
+    action = request.POST.get("action")
+    if action in ("hide", "show"):
+        note.hidden = action == "hide"
+        note.touch(["hidden"])
+    elif action in ("forward", "unforward"):
+        note.way_forward = action == "forward"
+        note.touch(["way_forward"])
+    elif action == "move":
+        group_pk = request.POST.get("group", "")
+        group = meeting.groups.filter(pk=group_pk, column=note.column).first() if group_pk.isdigit() else None
+        note.group = group
+        note.touch(["group"])
+    return _done(request, meeting)
+
+
+@login_required
+@require_POST
+def add_group(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    form = GroupForm(request.POST)
+    if form.is_valid() and form.cleaned_data["column"] in meeting.column_keys:
+        with transaction.atomic():
+            NoteGroup.objects.create(
+                meeting=meeting,
+                name=form.cleaned_data["name"],
+                column=form.cleaned_data["column"],
+                revision=meeting.bump(),
+            )
+        return _done(request, meeting, _("Gruppen er oprettet."))
+    messages.error(request, _("Giv gruppen et navn."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def set_status(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    action = request.POST.get("action")
+    if action == "open" and meeting.status != Meeting.Status.OPEN:
+        meeting.status = Meeting.Status.OPEN
+        messages.success(request, _("Mødet er åbent. Deltagerne kan skrive noter nu."))
+    elif action == "close" and meeting.status != Meeting.Status.CLOSED:
+        meeting.status = Meeting.Status.CLOSED
+        messages.success(request, _("Mødet er lukket. Noterne er gemt, og der kan ikke skrives flere."))
+    meeting.save(update_fields=["status"])
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def add_facilitator(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    form = FacilitatorForm(request.POST)
+    if form.is_valid():
+        meeting.facilitators.add(form.cleaned_data["email"])
+        messages.success(
+            request, _("%(name)s er nu facilitator for mødet.") % {"name": form.cleaned_data["email"].name}
+        )
+    else:
+        messages.error(request, form.errors["email"][0])
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def add_poll(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    form = PollForm(request.POST)
+    if not form.is_valid():
+        context = board_context(meeting)
+        context.update(
+            polls=polls_with_results(meeting),
+            facilitator_form=FacilitatorForm(),
+            poll_form=form,
+            group_form=GroupForm(),
+            join_link=request.build_absolute_uri(meeting.join_url()),
+        )
+        return render(request, "dialogue/board.html", context)
+    with transaction.atomic():
+        poll = Poll.objects.create(
+            meeting=meeting,
+            question=form.cleaned_data["question"],
+            multiple=form.cleaned_data["multiple"],
+            revision=meeting.bump(),
+        )
+        PollOption.objects.bulk_create(
+            [PollOption(poll=poll, text=text, order=n) for n, text in enumerate(form.cleaned_data["options"])]
+        )
+    messages.success(request, _("Afstemningen er åben. Deltagerne ser den på deres telefon."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def toggle_poll(request: HttpRequest, pk: int, poll_pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    poll = get_object_or_404(Poll, pk=poll_pk, meeting=meeting)
+    with transaction.atomic():
+        poll.is_open = not poll.is_open
+        poll.revision = meeting.bump()
+        poll.save(update_fields=["is_open", "revision"])
+    return redirect(meeting)
+
+
+def export_rows(meeting: Meeting) -> list[dict]:
+    groups = {g.pk: g.name for g in meeting.groups.all()}
+    return [
+        {
+            "column": meeting.column_title(n.column),
+            "group": groups.get(n.group_id, ""),
+            "text": n.text,
+            "way_forward": n.way_forward,
+            "hidden": n.hidden,
+            "first_name": n.participant.first_name if n.participant else "",
+            "created": timezone.localtime(n.created),
+        }
+        for n in meeting.notes.filter(deleted=False)
+        .select_related("participant")
+        .order_by("column", "group", "created")
+    ]
+
+
+@login_required
+def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["kolonne", "gruppe", "note", "vejen_videre", "skjult", "fornavn", "tidspunkt"])
+    for row in export_rows(meeting):
+        writer.writerow(
+            [
+                row["column"],
+                row["group"],
+                row["text"],
+                "ja" if row["way_forward"] else "nej",
+                "ja" if row["hidden"] else "nej",
+                row["first_name"],
+                row["created"].strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="dialogmoede-{slugify(meeting.title)[:40]}.csv"'
+    return response
+
+
+@login_required
+def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = facilitated(request, pk)
+    content = notes_document(meeting, export_rows(meeting))
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response["Content-Disposition"] = f'attachment; filename="dialogmoede-{slugify(meeting.title)[:40]}.docx"'
+    return response
