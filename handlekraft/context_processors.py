@@ -5,7 +5,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from handlekraft.dialogue.rules import can_open_meetings
 from handlekraft.notifications.models import Notification
 from handlekraft.organisation.models import SiteSettings
 from handlekraft.organisation.rules import is_hr
@@ -23,7 +22,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
         ("home", _("Forside"), True, ("home",)),
         ("mandates:mine", _("Råderum"), user.primary_unit is not None, ("",)),
         ("stories:feed", _("Historier"), True, ("",)),
-        ("dialogue:meetings", _("Dialogmøder"), can_open_meetings(user), ("",)),
+        ("dialogue:meetings", _("Dialogmøder"), True, ("",)),
         ("experiments:board", _("Prøvehandlinger"), True, ("board", "create", "detail", "edit")),
         ("experiments:proposals", _("Forenkling"), True, ("proposal",)),
         ("organisation", _("Organisation"), True, ("organisation", "unit", "committee")),
