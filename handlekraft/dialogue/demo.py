@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from .material import ensure_templates
 from .models import Meeting, MeetingTemplate, Note, NoteGroup, Participant, Poll, PollOption, Vote
 
 WORKSHOP = "Workshop og HU-temadag om styrket aktørskab"
@@ -44,6 +45,7 @@ VOTES = [0, 0, 0, 1, 4, 4, 2, 0, 3, 4, 1, 0]  # one vote per workshop participan
 
 @transaction.atomic
 def build(org) -> None:
+    ensure_templates(MeetingTemplate)
     now = timezone.now()
     hu = org.committees.get("HU")
     workshop = Meeting.objects.filter(title=WORKSHOP).first() or Meeting(title=WORKSHOP)

@@ -1,0 +1,146 @@
+"""Dialogmøder in the browser: a participant on a phone, the facilitator's live board (by keyboard),
+a poll, and axe on every page including the participant page."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import Visit
+from tests.browser.test_main_flow import log_in
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def demo(transactional_db):
+    from importlib import import_module
+
+    from handlekraft.organisation import demo as org_demo
+
+    org = org_demo.build()
+    for app in ("mandates", "dialogue"):
+        import_module(f"handlekraft.{app}.demo").build(org)
+    return org
+
+
+def phone(browser, live_server) -> Visit:
+    context = browser.new_context(locale="da-DK", viewport=PHONE, is_mobile=True, has_touch=True)
+    return Visit(context.new_page(), live_server.url)
+
+
+def test_a_participant_on_a_phone_joins_posts_and_edits(browser, live_server, demo):
+    participant = phone(browser, live_server)
+    page = participant.page
+    participant.goto("/m/")
+    page.get_by_label("Mødets kode").fill("sol 234")
+    page.get_by_role("button", name="Deltag").click()
+    page.wait_for_url("**/m/SOL234/")
+    participant.check()
+    page.get_by_label("Det, vi mangler svar på").check()
+    page.get_by_label("Din note").fill("Hvad må vi selv beslutte om vikarer?")
+    page.get_by_role("button", name="Send noten").click()
+    page.get_by_text("Tak! Din note er sendt.").wait_for()
+    participant.check()
+    assert page.get_by_text("Hvad må vi selv beslutte om vikarer?").is_visible()
+    page.get_by_role("link", name="Ret eller slet").click()
+    participant.check()
+    page.get_by_label("Ret din note").fill("Hvad må vi selv beslutte, når vi skal finde en vikar?")
+    page.get_by_role("button", name="Gem", exact=True).click()
+    page.get_by_text("Din note er rettet.").wait_for()
+    participant.check()
+    assert page.get_by_text("når vi skal finde en vikar").is_visible()
+    # An empty note is refused next to the field, and the page still passes axe.
+    page.get_by_role("button", name="Send noten").click()
+    page.get_by_text("Skriv noget i noten").first.wait_for()
+    participant.check()
+
+
+def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(browser, live_server, demo):
+    facilitator = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+    log_in(facilitator, "leder@eksempel.dk")
+    page = facilitator.page
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Dialogmøder").click()
+    facilitator.check()
+    page.get_by_role("link", name="Hvad er aktørskab for os? – LMU Solhaven").click()
+    facilitator.check()
+
+    participant = phone(browser, live_server)
+    participant.goto("/m/SOL234/")
+    participant.page.get_by_label("Din note").fill("Tillid til, at vi selv kan")
+    sent = time.monotonic()
+    participant.page.get_by_role("button", name="Send noten").click()
+    participant.page.get_by_text("Tak! Din note er sendt.").wait_for()
+    note = page.locator(".board-note", has_text="Tillid til, at vi selv kan")
+    note.wait_for(timeout=3000)  # a note reaches the board within 3 s
+    assert time.monotonic() - sent < 3.5
+
+    # Make a group, then move the note into it with the keyboard only.
+    page.get_by_label("Ny gruppe i kolonnen").first.fill("Tillid")
+    page.get_by_label("Ny gruppe i kolonnen").first.press("Enter")
+    page.get_by_role("heading", name="Tillid", exact=True).wait_for()
+    select = note.get_by_label("Flyt noten til gruppe")
+    select.focus()
+    select.select_option(label="Tillid")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Flyt"
+    page.keyboard.press("Enter")
+    page.locator(".board-group", has_text="Tillid").locator(".board-note", has_text="Tillid til").wait_for()
+    facilitator.check()
+
+    note = page.locator(".board-note", has_text="Tillid til, at vi selv kan")
+    note.get_by_role("button", name="Vejen videre").click()
+    page.locator(".board-note--forward", has_text="Tillid til").wait_for()
+    page.get_by_role("button", name="Luk mødet").click()
+    page.get_by_text("Mødet er lukket. Noterne er gemt").wait_for()
+    facilitator.check()
+
+    participant.goto("/m/SOL234/")
+    assert participant.page.get_by_text("Mødet er lukket. Tak for dine input!").is_visible()
+
+
+def test_a_poll(browser, live_server, demo):
+    facilitator = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+    log_in(facilitator, "leder@eksempel.dk")
+    from handlekraft.dialogue.models import Meeting
+
+    meeting = Meeting.objects.get(join_code="SOL234")
+    facilitator.goto(meeting.get_absolute_url())
+    page = facilitator.page
+    page.get_by_label("Spørgsmål", exact=True).fill("Hvornår holder vi næste møde?")
+    page.get_by_label("Svarmuligheder").fill("Om en måned\nOm et kvartal")
+    page.get_by_role("button", name="Start afstemningen").click()
+    page.get_by_text("Afstemningen er åben.").wait_for()
+    facilitator.check()
+
+    participant = phone(browser, live_server)
+    participant.goto("/m/SOL234/")
+    participant.page.get_by_label("Om et kvartal").check()
+    participant.page.get_by_role("button", name="Send svar").last.click()
+    participant.page.get_by_text("Tak for dit svar.").wait_for()
+    participant.check()
+    result = page.locator(".poll-result", has_text="Hvornår holder vi næste møde?")
+    row = result.get_by_role("row").filter(has_text="Om et kvartal")
+    expect(row).to_contain_text("100 %", timeout=3000)  # live, without reloading the board
+
+
+def test_every_dialogue_page_passes_axe(visit, demo):
+    from handlekraft.dialogue.models import Meeting, MeetingTemplate
+
+    log_in(visit, "hr@eksempel.dk")
+    workshop = Meeting.objects.get(title="Workshop og HU-temadag om styrket aktørskab")
+    template = MeetingTemplate.objects.get(name="Råderumsworkshop")
+    for path in [
+        "/dialog/",
+        workshop.get_absolute_url(),
+        f"/dialog/{workshop.pk}/skaerm/",
+        f"/dialog/{workshop.pk}/rediger/",
+        f"/dialog/nyt/?skabelon={template.pk}",
+        "/m/",
+        f"/m/{workshop.join_code}/",
+    ]:
+        visit.goto(path)
+    visit.goto("/m/ZZZZZZ/", status=404)
