@@ -358,3 +358,38 @@ class TestAPI:
             headers={"X-CSRFToken": token},
         )
         assert accepted.status_code == 201
+
+
+def test_the_projector_shows_the_code_and_a_qr_code_made_on_the_server(client_as, meeting):
+    page = client_as("leader").get(f"/dialog/{meeting.pk}/skaerm/").content.decode()
+    assert meeting.join_code in page and f"/m/{meeting.join_code}/" in page
+    assert "<svg" in page and "QR-kode til mødet" in page
+
+
+def test_a_facilitator_adds_another_who_then_sees_the_board(client_as, cast, meeting):
+    client_as("leader").post(f"/dialog/{meeting.pk}/facilitatorer/", {"email": cast.employee.email})
+    assert client_as("employee").get(f"/dialog/{meeting.pk}/").status_code == 200
+    page = client_as("leader").post(
+        f"/dialog/{meeting.pk}/facilitatorer/", {"email": "ukendt@test.dk"}, follow=True
+    )
+    assert "Der er ingen medarbejder med den e-mail." in page.content.decode()
+
+
+def test_the_demo_holds_the_seeds_workshop_and_an_open_meeting(demo_org):
+    workshop = Meeting.objects.get(title="Workshop og HU-temadag om styrket aktørskab")
+    assert workshop.status == "lukket" and workshop.committee.kind == "HU"
+    texts = set(workshop.notes.values_list("text", flat=True))
+    assert "Tryghed til at prøve nyt – det er ok at fejle" in texts
+    assert "Hvor kan ledere give slip – og stadig sikre retning?" in texts
+    assert "Sænk tempoet" in texts
+    assert {n.column for n in workshop.notes.all()} == {"mening", "svar", "opmaerksom"}
+    naming = workshop.polls.get()
+    assert [o.text for o in naming.options.all()] == [
+        "aktørskab",
+        "medledelse",
+        "samledelse",
+        "virkelyst",
+        "handlekraft",
+    ]
+    open_meeting = Meeting.objects.get(join_code="SOL234")
+    assert open_meeting.status == "aaben" and "http://127.0.0.1:8000/m/SOL234/" in demo_org.notes[0]
