@@ -136,7 +136,7 @@ class NoteForm(DKFDSForm):
         label=_("Din note"),
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": NOTE_MAX}),
         help_text=_("Højst 500 tegn. Skriv ikke navne eller CPR-numre på borgere."),
-        required=False,
+        error_messages={"required": _("Skriv noget i noten, før du sender den.")},
     )
     first_name = forms.CharField(
         label=_("Dit fornavn"),
