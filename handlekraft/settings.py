@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "handlekraft.experiments",
     "handlekraft.stories",
     "handlekraft.dialogue",
+    "handlekraft.summaries",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

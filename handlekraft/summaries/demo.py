@@ -1,0 +1,39 @@
+"""Demo opsamling of the demo's dialogue meetings, including the seed's own workshop."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from handlekraft.dialogue.models import Meeting
+
+from . import services
+from .models import Summary
+
+TITLE = "Opsamling på workshop og HU-temadag om styrket aktørskab"
+ADDITIONAL = """Nødvendigheden af rammesætning træder tydeligt frem
+Der skal være sikker opbakning fra organisationen, også når der kommer pres fra politisk side eller fra medierne
+Fokus på de eksempler på aktørskab, der allerede gøres, og dialog om friktioner
+Denne form for ledelse stiller krav til ledernes relationelle kompetencer og emotionelle intelligens
+Initiativ og handling skal altid ske med blik for helheden og være koordineret"""
+WAY_FORWARD = """Dialogmøder i alle OMU'er i 2026
+Informations- og dialogmateriale til LMU'erne: Hvad er aktørskab for os?
+Opfølgning i forbindelse med arbejdsmiljørapporterne i HU"""
+
+
+@transaction.atomic
+def build(org) -> None:
+    summary = Summary.objects.filter(title=TITLE).first()
+    if summary is None:
+        summary = Summary.objects.create(title=TITLE, created_by=org.people.get("hr@eksempel.dk"))
+    summary.additional, summary.way_forward = ADDITIONAL, WAY_FORWARD
+    summary.save()
+    summary.meetings.set(
+        Meeting.objects.filter(
+            title__in=[
+                "Workshop og HU-temadag om styrket aktørskab",
+                "Hvad er aktørskab for os? – LMU Solhaven",
+            ]
+        )
+    )
+    if not summary.themes.exists():
+        services.run(summary)

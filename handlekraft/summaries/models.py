@@ -1,0 +1,82 @@
+"""Opsamling: themes across many meetings' notes, edited by the facilitator, and the report.
+
+The engine (`handlekraft/synthesis`) proposes themes; the person making the opsamling renames, merges and
+splits them and moves notes. A theme they have touched is `edited`: a re-run keeps it and its notes, and
+only regroups the notes nobody has placed by hand.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.dialogue.models import Meeting, Note
+from handlekraft.jobs.models import Job
+from handlekraft.lib.cpr import validate_no_cpr
+
+
+class Summary(models.Model):
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
+    period_start = models.DateField(_("periode fra"), null=True, blank=True)
+    period_end = models.DateField(_("periode til"), null=True, blank=True)
+    meetings = models.ManyToManyField(Meeting, verbose_name=_("møder"), related_name="summaries")
+    granularity = models.FloatField(_("detaljeringsgrad"), default=0.5)
+    additional = models.TextField(
+        _("Yderligere opmærksomhedspunkter"), blank=True, validators=[validate_no_cpr]
+    )
+    way_forward = models.TextField(_("Vejen videre"), blank=True, validators=[validate_no_cpr])
+    job = models.ForeignKey(Job, null=True, blank=True, related_name="+", on_delete=models.SET_NULL)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="summaries", on_delete=models.SET_NULL
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("opsamling")
+        verbose_name_plural = _("opsamlinger")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("summaries:detail", args=[self.pk])
+
+    def notes(self):
+        """The notes an opsamling reads: visible, not deleted, from its meetings."""
+        return Note.objects.filter(meeting__in=self.meetings.all(), deleted=False, hidden=False)
+
+
+class Theme(models.Model):
+    summary = models.ForeignKey(Summary, related_name="themes", on_delete=models.CASCADE)
+    column = models.CharField(_("kolonne"), max_length=200)
+    label = models.CharField(_("tema"), max_length=200, validators=[validate_no_cpr])
+    quote_ids = models.JSONField(default=list)  # the ids of its most central notes: quotes, verbatim
+    edited = models.BooleanField(default=False)  # touched by a person: a re-run keeps it
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Placement(models.Model):
+    """A note in a theme: its primary theme, or a second theme it is nearly as close to."""
+
+    theme = models.ForeignKey(Theme, related_name="placements", on_delete=models.CASCADE)
+    note = models.ForeignKey(Note, related_name="placements", on_delete=models.CASCADE)
+    primary = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["theme", "note"], name="placement_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.note} → {self.theme}"

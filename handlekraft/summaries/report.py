@@ -1,0 +1,108 @@
+"""The opsamling report in the seed's structure, as DOCX (python-docx) and PDF (WeasyPrint):
+title and period; per column the themes as bullets with counts and one or two quotes;
+"Yderligere opmærksomhedspunkter"; "Vejen videre"; an appendix with all notes. Quotes are verbatim,
+in Danish quotation marks (»…«); the documents carry their language and real headings.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.oxml.ns import qn
+
+from .models import Summary
+
+
+def period_text(summary: Summary) -> str:
+    def day(d) -> str:
+        return formats.date_format(d, "j. F Y")
+
+    if summary.period_start and summary.period_end:
+        return f"{day(summary.period_start)} – {day(summary.period_end)}"
+    if summary.period_start:
+        return _("fra %(day)s") % {"day": day(summary.period_start)}
+    if summary.period_end:
+        return _("til %(day)s") % {"day": day(summary.period_end)}
+    return ""
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip().lstrip("•-* ").strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def report_data(summary: Summary, columns: list[dict]) -> dict:
+    return {
+        "title": summary.title,
+        "period": period_text(summary),
+        "meetings": [m.title for m in summary.meetings.all()],
+        "columns": [
+            {
+                "title": column["title"],
+                "themes": [
+                    {
+                        "label": t.label,
+                        "count": len(t.note_list),
+                        "quotes": [n.text for n in t.quote_list[:2]],
+                    }
+                    for t in column["themes"]
+                ],
+                "notes": [n.text for t in column["themes"] for n in t.note_list],
+            }
+            for column in columns
+        ],
+        "additional": lines(summary.additional),
+        "way_forward": lines(summary.way_forward),
+        "made": formats.date_format(timezone.localdate(), "j. F Y"),
+    }
+
+
+def docx_report(data: dict) -> bytes:
+    document = Document()
+    document.core_properties.title = data["title"]
+    document.core_properties.language = "da-DK"
+    for style_name in ("Normal", "Heading 1", "Heading 2", "Title", "List Bullet"):
+        rpr = document.styles[style_name].element.get_or_add_rPr()
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr.makeelement(qn("w:lang"), {})
+            rpr.append(lang)
+        lang.set(qn("w:val"), "da-DK")
+    document.add_heading(data["title"], level=0)
+    if data["period"]:
+        document.add_paragraph(_("Periode: %(period)s") % {"period": data["period"]})
+    if data["meetings"]:
+        document.add_paragraph(_("Møder: %(meetings)s") % {"meetings": ", ".join(data["meetings"])})
+    for column in data["columns"]:
+        document.add_heading(column["title"], level=1)
+        for theme in column["themes"]:
+            item = document.add_paragraph(style="List Bullet")
+            item.add_run(theme["label"]).bold = True
+            item.add_run(f" ({theme['count']})")
+            for quote in theme["quotes"]:
+                document.add_paragraph(f"»{quote}«", style="List Bullet 2")
+    document.add_heading(_("Yderligere opmærksomhedspunkter"), level=1)
+    for point in data["additional"] or [_("Ingen.")]:
+        document.add_paragraph(point, style="List Bullet" if data["additional"] else None)
+    document.add_heading(_("Vejen videre"), level=1)
+    for point in data["way_forward"] or [_("Ingen.")]:
+        document.add_paragraph(point, style="List Bullet" if data["way_forward"] else None)
+    document.add_heading(_("Bilag: alle noter"), level=1)
+    for column in data["columns"]:
+        document.add_heading(column["title"], level=2)
+        for note in column["notes"]:
+            document.add_paragraph(note, style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_report(data: dict, request=None) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
+
+    html = render_to_string("summaries/report.html", data)
+    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")

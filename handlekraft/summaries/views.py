@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from handlekraft.jobs.models import Job
+
+from .forms import SummaryForm, TextsForm
+from .models import Placement, Summary, Theme
+from .report import docx_report, pdf_report, report_data
+from .rules import can_edit_summary, can_make_summaries
+from .tasks import run_summary
+
+
+def own_summary(request: HttpRequest, pk: int) -> Summary:
+    summary = get_object_or_404(Summary.objects.select_related("job"), pk=pk)
+    if not can_edit_summary(request.user, summary):
+        raise PermissionDenied
+    return summary
+
+
+def start_run(summary: Summary, user) -> None:
+    job = Job.objects.create(title=_("Opsamling: %(title)s") % {"title": summary.title}, created_by=user)
+    Summary.objects.filter(pk=summary.pk).update(job=job)
+    summary.job = job
+    transaction.on_commit(lambda: run_summary.enqueue(summary.pk, str(job.pk)))
+
+
+@login_required
+def summaries(request: HttpRequest) -> HttpResponse:
+    if not can_make_summaries(request.user):
+        raise PermissionDenied
+    form = SummaryForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            summary = Summary.objects.create(
+                title=form.cleaned_data["title"],
+                period_start=form.cleaned_data["period_start"],
+                period_end=form.cleaned_data["period_end"],
+                granularity=form.cleaned_data["granularity"],
+                created_by=request.user,
+            )
+            summary.meetings.set(form.cleaned_data["chosen"])
+            start_run(summary, request.user)
+        return redirect(summary)
+    mine = Summary.objects.filter(created_by=request.user)
+    return render(request, "summaries/list.html", {"form": form, "summaries": mine})
+
+
+def themes_by_column(summary: Summary) -> list[dict]:
+    """Per column: its themes with their notes, counts per meeting and area, and quotes."""
+    themes = list(
+        summary.themes.prefetch_related(
+            Prefetch(
+                "placements",
+                Placement.objects.select_related(
+                    "note__meeting__committee__unit", "note__meeting__unit"
+                ).order_by("note__created"),
+            )
+        )
+    )
+    columns: dict[str, list[Theme]] = defaultdict(list)
+    for theme in themes:
+        primary = [p.note for p in theme.placements.all() if p.primary]
+        theme.note_list = primary
+        theme.also = [p.note for p in theme.placements.all() if not p.primary]
+        by_id = {n.pk: n for n in primary}
+        theme.quote_list = [by_id[i] for i in theme.quote_ids if i in by_id] or primary[:1]
+        theme.per_meeting = Counter(n.meeting.title for n in primary).most_common()
+        areas = Counter(
+            (n.meeting.forum_unit.name if n.meeting.forum_unit else "–") for n in primary
+        ).most_common()
+        theme.per_area = areas
+        columns[theme.column].append(theme)
+    return [{"title": title, "themes": items} for title, items in columns.items()]
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = own_summary(request, pk)
+    columns = themes_by_column(summary)
+    return render(
+        request,
+        "summaries/detail.html",
+        {
+            "summary": summary,
+            "columns": columns,
+            "all_themes": [t for c in columns for t in c["themes"]],
+            "meetings": list(summary.meetings.all()),
+            "texts_form": TextsForm(
+                initial={
+                    "additional": summary.additional,
+                    "way_forward": summary.way_forward,
+                    "version": summary.version,
+                }
+            ),
+            "running": summary.job is not None and not summary.job.finished,
+        },
+    )
+
+
+@login_required
+@require_POST
+def rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = own_summary(request, pk)
+    with transaction.atomic():
+        start_run(summary, request.user)
+    messages.info(request, _("Opsamlingen køres igen. De temaer, du har redigeret, bliver bevaret."))
+    return redirect(summary)
+
+
+@login_required
+@require_POST
+def theme_action(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
+    """Rename, merge into another theme, or split the ticked notes off into a new theme."""
+    summary = own_summary(request, pk)
+    theme = get_object_or_404(Theme, pk=theme_pk, summary=summary)
+    action = request.POST.get("action")
+    with transaction.atomic():
+        if action == "rename":
+            label = request.POST.get("label", "").strip()[:200]
+            if not label:
+                messages.error(request, _("Giv temaet et navn."))
+                return redirect(summary)
+            theme.label, theme.edited = label, True
+            theme.save(update_fields=["label", "edited"])
+            messages.success(request, _("Temaet hedder nu »%(label)s«.") % {"label": label})
+        elif action == "merge":
+            target = get_object_or_404(Theme, pk=request.POST.get("into") or 0, summary=summary)
+            if target.pk != theme.pk:
+                present = set(target.placements.values_list("note_id", flat=True))
+                theme.placements.exclude(note_id__in=present).update(theme=target)
+                Placement.objects.filter(theme=target, note_id__in=theme.placements.values("note_id")).update(
+                    primary=True
+                )
+                target.edited = True
+                target.save(update_fields=["edited"])
+                theme.delete()
+                messages.success(
+                    request, _("Temaerne er lagt sammen i »%(label)s«.") % {"label": target.label}
+                )
+        elif action == "split":
+            chosen = [int(v) for v in request.POST.getlist("notes") if v.isdigit()]
+            moving = theme.placements.filter(note_id__in=chosen, primary=True)
+            if not moving.exists():
+                messages.error(request, _("Sæt flueben ved de noter, der skal have deres eget tema."))
+                return redirect(summary)
+            new = Theme.objects.create(
+                summary=summary,
+                column=theme.column,
+                label=request.POST.get("label", "").strip()[:200] or _("Nyt tema"),
+                edited=True,
+                position=theme.position,
+            )
+            moving.update(theme=new)
+            theme.edited = True
+            theme.save(update_fields=["edited"])
+            messages.success(request, _("Noterne har fået deres eget tema."))
+    return redirect(f"{summary.get_absolute_url()}#theme-{theme.pk if action != 'merge' else ''}")
+
+
+@login_required
+@require_POST
+def move_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    summary = own_summary(request, pk)
+    placement = get_object_or_404(Placement, note_id=note_pk, primary=True, theme__summary=summary)
+    target = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, summary=summary)
+    with transaction.atomic():
+        Placement.objects.filter(theme=target, note_id=note_pk).delete()
+        source = placement.theme
+        placement.theme = target
+        placement.save(update_fields=["theme"])
+        Theme.objects.filter(pk__in=[source.pk, target.pk]).update(edited=True)
+    messages.success(request, _("Noten er flyttet til »%(label)s«.") % {"label": target.label})
+    return redirect(summary)
+
+
+@login_required
+@require_POST
+def texts(request: HttpRequest, pk: int) -> HttpResponse:
+    summary = own_summary(request, pk)
+    form = TextsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors.as_text())
+        return redirect(summary)
+    with transaction.atomic():
+        current = Summary.objects.select_for_update().get(pk=summary.pk)
+        if form.cleaned_data["version"] != current.version:
+            messages.error(
+                request,
+                _("Teksterne er ændret af en anden, mens du skrev. Din tekst står i felterne: gem igen."),
+            )
+            data = request.POST.copy()
+            data["version"] = current.version
+            return render(
+                request,
+                "summaries/detail.html",
+                {
+                    "summary": current,
+                    "columns": themes_by_column(current),
+                    "meetings": list(current.meetings.all()),
+                    "texts_form": TextsForm(data),
+                    "conflict": current,
+                },
+            )
+        current.additional = form.cleaned_data["additional"]
+        current.way_forward = form.cleaned_data["way_forward"]
+        current.version += 1
+        current.save(update_fields=["additional", "way_forward", "version", "updated"])
+    messages.success(request, _("Teksterne er gemt."))
+    return redirect(summary)
+
+
+@login_required
+def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    summary = own_summary(request, pk)
+    data = report_data(summary, themes_by_column(summary))
+    name = f"opsamling-{slugify(summary.title)[:40] or summary.pk}"
+    if kind == "docx":
+        response = HttpResponse(
+            docx_report(data),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    else:
+        response = HttpResponse(pdf_report(data, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
