@@ -59,9 +59,7 @@ def test_the_opsamling_runs_as_a_task_with_progress(client_as, meetings, django_
     primary = list(Placement.objects.filter(primary=True).values_list("note_id", flat=True))
     assert sorted(primary) == sorted(notes)  # every note in exactly one primary theme
     page = client_as("leader").get(summary.get_absolute_url()).content.decode()
-    assert (
-        "Det, vi skal være opmærksomme på" in page and "»Vi når ikke pauserne«" in page
-    ) or "pauserne" in page
+    assert "Det, vi skal være opmærksomme på" in page and "pauserne" in page
     assert "LMU-møde 1" in page
 
 
