@@ -19,6 +19,7 @@ from handlekraft.experiments.api import router as experiments_router
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
 from handlekraft.organisation.models import PersonalToken
+from handlekraft.pulse.api import router as pulse_router
 from handlekraft.stories.api import router as stories_router
 
 
@@ -92,3 +93,4 @@ api.add_router("/", mandates_router)
 api.add_router("/", experiments_router)
 api.add_router("/", stories_router)
 api.add_router("/", dialogue_router)
+api.add_router("/", pulse_router)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "handlekraft.stories",
     "handlekraft.dialogue",
     "handlekraft.summaries",
+    "handlekraft.pulse",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

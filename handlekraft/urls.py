@@ -21,6 +21,7 @@ urlpatterns = [
     path("historier/", include("handlekraft.stories.urls")),
     path("dialog/", include("handlekraft.dialogue.urls")),
     path("opsamling/", include("handlekraft.summaries.urls")),
+    path("puls/", include("handlekraft.pulse.urls")),
     path("m/", include(("handlekraft.dialogue.participant_urls", "participant"))),
     path("notifikationer/", include("handlekraft.notifications.urls")),
     path("job/", include("handlekraft.jobs.urls")),

@@ -1,0 +1,169 @@
+"""API for the pulse (DESIGN §5). Answering needs no account, only a single-use code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from handlekraft.lib.cpr import FreeText
+from handlekraft.organisation.models import Unit
+
+from . import services
+from .models import Item, Survey
+from .rules import can_run_surveys, can_see_results
+
+router = Router(tags=["måling"])
+
+
+class SurveyIn(Schema):
+    title: FreeText = Field(min_length=1, max_length=200)
+    unit: str
+    opens: date
+    closes: date
+    items: list[str] | None = None
+
+
+class Created(Schema):
+    id: int
+
+
+class ItemOut(Schema):
+    key: str
+    text: str
+    construct: str
+
+
+class SurveyOut(Schema):
+    id: int
+    title: str
+    status: str
+    items: list[ItemOut]
+
+
+class CodeOut(Schema):
+    unit: str
+    code: str
+
+
+class CodesOut(Schema):
+    codes: list[CodeOut]
+
+
+class ResponseIn(Schema):
+    code: str
+    answers: dict[str, int | None]
+    comment: str = ""
+
+
+class Answered(Schema):
+    detail: str
+
+
+class ConstructScore(Schema):
+    key: str
+    score: int | None
+
+
+class ResultOut(Schema):
+    unit: str
+    suppressed: bool
+    responses: int | None
+    constructs: list[ConstructScore]
+
+
+def hr_only(request) -> None:
+    if not can_run_surveys(request.user):
+        raise HttpError(403, "Kun HR kan oprette og styre målinger.")
+
+
+@router.post("/pulse/surveys", response={201: Created}, summary="Opret en måling (HR)")
+def create_survey(request, payload: SurveyIn):
+    hr_only(request)
+    unit = Unit.objects.filter(external_id=payload.unit).first()
+    if unit is None:
+        raise HttpError(422, f"Enheden {payload.unit} findes ikke.")
+    if payload.closes < payload.opens:
+        raise HttpError(422, "Lukkedatoen skal ligge efter åbningsdatoen.")
+    if payload.items is None:
+        items = list(Item.objects.filter(in_default_pulse=True))
+    else:
+        items = list(Item.objects.filter(key__in=payload.items))
+        missing = set(payload.items) - {i.key for i in items}
+        if missing:
+            raise HttpError(422, f"Ukendte udsagn: {', '.join(sorted(missing))}.")
+    with transaction.atomic():
+        survey = Survey.objects.create(
+            title=payload.title,
+            unit=unit,
+            opens=payload.opens,
+            closes=payload.closes,
+            round=Survey.round_of(payload.opens),
+            created_by=request.user,
+        )
+        survey.items.set(items)
+    return Status(201, {"id": survey.pk})
+
+
+@router.get("/pulse/surveys/{survey_id}", response=SurveyOut, summary="En måling og dens udsagn")
+def survey(request, survey_id: int):
+    found = get_object_or_404(Survey, pk=survey_id)
+    items = found.items.select_related("construct")
+    return {
+        "id": found.pk,
+        "title": found.title,
+        "status": found.status,
+        "items": [{"key": i.key, "text": i.text, "construct": i.construct.key} for i in items],
+    }
+
+
+@router.post("/pulse/surveys/{survey_id}/codes", response={201: CodesOut}, summary="Lav svarkoder (HR)")
+def codes(request, survey_id: int):
+    hr_only(request)
+    found = get_object_or_404(Survey.objects.select_related("unit"), pk=survey_id)
+    made = services.make_codes(found)
+    return Status(201, {"codes": [{"unit": unit.external_id, "code": raw} for unit, raw in made]})
+
+
+@router.post(
+    "/pulse/responses",
+    response={201: Answered},
+    auth=None,
+    summary="Svar på en måling med en kode (uden konto)",
+)
+def respond(request, payload: ResponseIn):
+    try:
+        services.answer(payload.code, payload.answers, payload.comment)
+    except services.Refused as refused:
+        raise HttpError(refused.status, refused.message) from None
+    return Status(201, {"detail": "Tak for dit svar."})
+
+
+@router.post("/pulse/surveys/{survey_id}/close", response=Created, summary="Luk målingen (HR)")
+def close(request, survey_id: int):
+    hr_only(request)
+    found = get_object_or_404(Survey, pk=survey_id)
+    if found.closed_at is None:
+        services.close(found)
+    return {"id": found.pk}
+
+
+@router.get("/pulse/surveys/{survey_id}/results", response=ResultOut, summary="Resultater for en enhed")
+def results(request, survey_id: int, unit: str = ""):
+    found = get_object_or_404(Survey.objects.select_related("unit"), pk=survey_id)
+    target = Unit.objects.filter(external_id=unit).first() if unit else request.user.primary_unit
+    if target is None:
+        raise HttpError(422, "Angiv unit.")
+    if not can_see_results(request.user, target):
+        raise HttpError(403, "Du har ikke adgang til resultaterne for den enhed.")
+    outcome = services.result(found, target)
+    return {
+        "unit": target.external_id,
+        "suppressed": outcome.suppressed,
+        "responses": outcome.responses,
+        "constructs": [{"key": c["key"], "score": c["score"]} for c in outcome.constructs],
+    }

@@ -1,0 +1,198 @@
+"""Måling: a short recurring pulse on the conditions for aktørskab, anonymous by construction.
+
+A `Response` holds the survey, the unit, the answers and the round: no person, no code, no timestamp,
+no IP address, no user agent, and a random id that carries no order. Answer codes are stored as hashes
+with a used flag only; the system never records which person got which code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.organisation.models import Unit
+
+SCALE = [
+    (0, _("Helt uenig")),
+    (1, _("Uenig")),
+    (2, _("Hverken enig eller uenig")),
+    (3, _("Enig")),
+    (4, _("Helt enig")),
+]
+CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"  # no 0/O, 1/I/L or 5/S
+
+
+class Construct(models.Model):
+    """A condition for aktørskab that the pulse measures, e.g. "klart råderum"."""
+
+    key = models.SlugField(_("nøgle"), max_length=40, unique=True)
+    name = models.CharField(_("navn"), max_length=120)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    source = models.CharField(_("kilde"), max_length=200, default="handlekraft")
+    licence = models.CharField(_("licens"), max_length=200, default="AGPL-3.0-or-later (handlekraft)")
+
+    class Meta:
+        verbose_name = _("målt forhold")
+        verbose_name_plural = _("målte forhold")
+        ordering = ["order", "key"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Item(models.Model):
+    key = models.SlugField(_("nøgle"), max_length=40, unique=True)
+    construct = models.ForeignKey(
+        Construct, verbose_name=_("forhold"), related_name="items", on_delete=models.PROTECT
+    )
+    text = models.CharField(_("udsagn"), max_length=300)
+    reversed = models.BooleanField(
+        _("vendt"), default=False, help_text=_("Enig betyder en dårligere tilstand (fx aflæring).")
+    )
+    in_default_pulse = models.BooleanField(_("med i standardmålingen"), default=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    source = models.CharField(_("kilde"), max_length=200, default="handlekraft")
+    licence = models.CharField(_("licens"), max_length=200, default="AGPL-3.0-or-later (handlekraft)")
+
+    class Meta:
+        verbose_name = _("udsagn")
+        verbose_name_plural = _("udsagn")
+        ordering = ["construct__order", "order", "key"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def score(self, answer: int) -> int:
+        """The answer on the 0–4 scale where higher is always better."""
+        return 4 - answer if self.reversed else answer
+
+
+class Survey(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planlagt", _("Planlagt")
+        OPEN = "aaben", _("Åben")
+        CLOSED = "lukket", _("Lukket")
+
+    title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhed (og enhederne under)"), related_name="surveys", on_delete=models.PROTECT
+    )
+    opens = models.DateField(_("åbner"))
+    closes = models.DateField(_("lukker"))
+    items = models.ManyToManyField(Item, verbose_name=_("udsagn"), related_name="surveys")
+    question = models.CharField(
+        _("spørgsmål med fritekst"), max_length=300, blank=True, validators=[validate_no_cpr]
+    )
+    round = models.CharField(_("runde"), max_length=10, help_text=_("Fx 2026Q4"))
+    repeat_quarterly = models.BooleanField(_("gentag hvert kvartal"), default=False)
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, related_name="next_rounds", on_delete=models.SET_NULL
+    )
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("måling")
+        verbose_name_plural = _("målinger")
+        ordering = ["-opens", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("pulse:survey", args=[self.pk])
+
+    @property
+    def status(self) -> str:
+        if self.closed_at is not None:
+            return self.Status.CLOSED
+        today = timezone.localdate()
+        if today < self.opens:
+            return self.Status.PLANNED
+        if today > self.closes:
+            return self.Status.CLOSED
+        return self.Status.OPEN
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @staticmethod
+    def round_of(day) -> str:
+        return f"{day.year}Q{(day.month - 1) // 3 + 1}"
+
+
+class AnswerCode(models.Model):
+    """A single-use code. Only its hash and a used flag; the unit it is labelled with for the slips."""
+
+    survey = models.ForeignKey(Survey, related_name="codes", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
+    code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    used = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("svarkode")
+        verbose_name_plural = _("svarkoder")
+
+    def __str__(self) -> str:
+        return self.code_hash[:8]
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(("".join(raw.split()).upper()).encode()).hexdigest()
+
+    @staticmethod
+    def new_raw() -> str:
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+        return f"{raw[:5]}-{raw[5:]}"
+
+
+class Response(models.Model):
+    """One person's answers. No person, no code, no time, no address: see the module's docstring."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # random: carries no order
+    survey = models.ForeignKey(Survey, related_name="responses", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
+    round = models.CharField(max_length=10)
+    answers = models.JSONField(default=dict)  # {item key: 0–4, or null for "Ved ikke"}
+    comment = models.TextField(blank=True, validators=[validate_no_cpr])
+
+    class Meta:
+        verbose_name = _("besvarelse")
+        verbose_name_plural = _("besvarelser")
+        indexes = [models.Index(fields=["survey", "unit"])]
+
+    def __str__(self) -> str:
+        return str(_("Anonym besvarelse"))
+
+
+class Aggregate(models.Model):
+    """Stored sums per survey, unit (its own respondents only) and item, refreshed when a survey closes.
+
+    Results for any subtree add these up, so a heatmap over 45,000 respondents reads a few thousand rows
+    instead of every response.
+    """
+
+    survey = models.ForeignKey(Survey, related_name="aggregates", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
+    item = models.ForeignKey(Item, related_name="+", on_delete=models.CASCADE)
+    respondents = models.PositiveIntegerField(default=0)  # responses from the unit (same for every item)
+    distribution = models.JSONField(default=list)  # counts of answers 0..4, then "Ved ikke"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "unit", "item"], name="aggregate_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.survey} · {self.unit} · {self.item.key}"

@@ -1,0 +1,33 @@
+"""Who may see which pulse results (issue 8): a leader for their subtree, TR and AMR for their unit,
+committee members for what their committee covers, HR for everything, employees for their own unit and
+the organisation. Running surveys is HR's. Nobody, not even HR or a superuser, sees a single response."""
+
+from __future__ import annotations
+
+import rules
+
+from handlekraft.organisation.rules import (
+    is_committee_member_for,
+    is_hr,
+    is_leader_of,
+    is_member_of,
+    is_representative_of,
+)
+
+
+@rules.predicate
+def is_organisation_root(user, unit) -> bool:
+    return unit is not None and unit.parent_id is None
+
+
+can_run_surveys = is_hr
+can_see_results = (
+    is_hr
+    | is_leader_of
+    | is_representative_of
+    | is_committee_member_for
+    | is_member_of
+    | (rules.is_authenticated & is_organisation_root)
+)
+
+rules.add_perm("pulse.run_survey", can_run_surveys)

@@ -1,0 +1,208 @@
+"""The pulse's workflows: codes, answering, closing (with the stored aggregates) and results."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from handlekraft.lib.anonymity import shown_units, subtree_counts
+from handlekraft.lib.cpr import find_cpr
+from handlekraft.organisation.models import Membership, Role, SiteSettings, Unit
+
+from .models import Aggregate, AnswerCode, Construct, Item, Response, Survey
+
+COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
+VOTING_ROLES = {Role.EMPLOYEE, Role.LEADER}
+
+
+class Refused(Exception):
+    def __init__(self, message: str, status: int = 422):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+@transaction.atomic
+def make_codes(survey: Survey) -> list[tuple[Unit, str]]:
+    """One single-use code per active person in the subtree, labelled only with that person's unit.
+
+    The codes come back once, to print or send; only their hashes are kept, and nothing records which
+    person got which code.
+    """
+    people: dict[int, Unit] = {}
+    memberships = (
+        Membership.objects.filter(
+            unit__path__startswith=survey.unit.path, user__is_active=True, role__in=VOTING_ROLES
+        )
+        .select_related("unit")
+        .order_by("role", "unit__path")
+    )
+    for m in memberships:
+        people.setdefault(m.user_id, m.unit)
+    codes = []
+    for unit in sorted(people.values(), key=lambda u: (u.path, u.pk)):
+        codes.append((unit, AnswerCode.new_raw()))
+    AnswerCode.objects.bulk_create(
+        [AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw)) for unit, raw in codes]
+    )
+    return codes
+
+
+def check_answers(survey: Survey, answers: dict) -> dict:
+    keys = set(survey.items.values_list("key", flat=True))
+    clean = {}
+    for key, value in (answers or {}).items():
+        if key not in keys:
+            raise Refused(_("Udsagnet %(key)s hører ikke til målingen.") % {"key": key})
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 4
+        ):
+            raise Refused(_("Svar med et tal fra 0 til 4 – eller »Ved ikke«."))
+        clean[key] = value
+    if not any(v is not None for v in clean.values()):
+        raise Refused(_("Besvar mindst ét udsagn, før du sender."))
+    return clean
+
+
+@transaction.atomic
+def answer(raw_code: str, answers: dict, comment: str = "") -> Response:
+    code = (
+        AnswerCode.objects.select_for_update()
+        .select_related("survey")
+        .filter(code_hash=AnswerCode.hash(raw_code or ""))
+        .first()
+    )
+    if code is None:
+        raise Refused(_("Koden findes ikke. Tjek, at du har skrevet den rigtigt."), status=404)
+    if code.used:
+        raise Refused(_("Koden er allerede brugt. Hver kode kan kun bruges én gang."), status=409)
+    survey = code.survey
+    if survey.status == Survey.Status.PLANNED:
+        raise Refused(_("Målingen er ikke åbnet endnu."), status=409)
+    if survey.status == Survey.Status.CLOSED:
+        raise Refused(_("Målingen er lukket, så der kan ikke svares mere."), status=409)
+    clean = check_answers(survey, answers)
+    comment = (comment or "").strip()
+    if comment and find_cpr(comment):
+        raise Refused(_("Kommentaren ser ud til at indeholde et CPR-nummer. Fjern det, før du sender."))
+    code.used = True
+    code.save(update_fields=["used"])
+    return Response.objects.create(
+        survey=survey, unit=code.unit, round=survey.round, answers=clean, comment=comment[:2000]
+    )
+
+
+@transaction.atomic
+def close(survey: Survey) -> Survey | None:
+    """Closes the survey, stores its aggregates and, when it repeats, plans the next round."""
+    survey.closed_at = timezone.now()
+    survey.save(update_fields=["closed_at"])
+    refresh_aggregates(survey)
+    if survey.repeat_quarterly and not survey.next_rounds.exists():
+        opens = next_quarter(survey.opens)
+        length = survey.closes - survey.opens
+        following = Survey.objects.create(
+            title=survey.title,
+            unit=survey.unit,
+            opens=opens,
+            closes=opens + length,
+            question=survey.question,
+            round=Survey.round_of(opens),
+            repeat_quarterly=True,
+            previous=survey,
+            created_by=survey.created_by,
+        )
+        following.items.set(survey.items.all())
+        return following
+    return None
+
+
+def next_quarter(day: date) -> date:
+    """The first day of the quarter after the one `day` lies in."""
+    month = ((day.month - 1) // 3) * 3 + 4
+    return date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+
+
+def refresh_aggregates(survey: Survey) -> None:
+    items = list(survey.items.all())
+    counts: dict = defaultdict(lambda: [0] * 6)
+    respondents: dict = defaultdict(int)
+    for response in (
+        Response.objects.filter(survey=survey).only("unit_id", "answers").iterator(chunk_size=5000)
+    ):
+        respondents[response.unit_id] += 1
+        for item in items:
+            value = response.answers.get(item.key)
+            if item.key in response.answers:
+                counts[(response.unit_id, item.pk)][5 if value is None else value] += 1
+    Aggregate.objects.filter(survey=survey).delete()
+    Aggregate.objects.bulk_create(
+        [
+            Aggregate(
+                survey=survey,
+                unit_id=unit_id,
+                item=item,
+                respondents=n,
+                distribution=counts.get((unit_id, item.pk), [0] * 6),
+            )
+            for unit_id, n in respondents.items()
+            for item in items
+        ],
+        batch_size=2000,
+    )
+
+
+@dataclass
+class Result:
+    unit: Unit
+    suppressed: bool
+    responses: int | None
+    constructs: list[dict]  # {"key", "name", "score" (0–100 or None), "items": [...]}
+
+
+def visible(survey: Survey) -> tuple[set[int], dict[int, int], dict[int, Unit]]:
+    """Which units' results may be shown for a closed survey, the respondents per subtree, and the units."""
+    units = {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
+    direct = dict(Aggregate.objects.filter(survey=survey).values_list("unit_id", "respondents").distinct())
+    parents = {pk: (u.parent_id if u.parent_id in units else None) for pk, u in units.items()}
+    threshold = SiteSettings.current().anonymity_threshold
+    return shown_units(parents, direct, threshold), subtree_counts(parents, direct), units
+
+
+def result(survey: Survey, unit: Unit) -> Result:
+    """Construct scores for a unit's subtree, or suppressed: open surveys, small groups, remainders."""
+    constructs = list(Construct.objects.filter(items__surveys=survey).distinct())
+    if survey.status != Survey.Status.CLOSED or not unit.is_within(survey.unit):
+        return Result(unit, True, None, [{"key": c.key, "name": c.name, "score": None} for c in constructs])
+    shown, totals, _units = visible(survey)
+    if unit.pk not in shown:
+        return Result(unit, True, None, [{"key": c.key, "name": c.name, "score": None} for c in constructs])
+    rows = Aggregate.objects.filter(survey=survey, unit__path__startswith=unit.path).select_related("item")
+    by_item: dict[int, list[int]] = {}
+    items: dict[int, Item] = {}
+    for row in rows:
+        items[row.item_id] = row.item
+        total = by_item.setdefault(row.item_id, [0] * 6)
+        for i, n in enumerate(row.distribution):
+            total[i] += n
+    out = []
+    for construct in constructs:
+        scores, item_rows = [], []
+        for item_id, dist in sorted(by_item.items(), key=lambda x: (items[x[0]].order, items[x[0]].key)):
+            item = items[item_id]
+            if item.construct_id != construct.pk:
+                continue
+            answered = sum(dist[:5])
+            if answered:
+                mean = sum(item.score(v) * dist[v] for v in range(5)) / answered
+                scores.append(mean)
+            item_rows.append(
+                {"key": item.key, "text": item.text, "distribution": dist, "reversed": item.reversed}
+            )
+        score = round(25 * sum(scores) / len(scores)) if scores else None
+        out.append({"key": construct.key, "name": construct.name, "score": score, "items": item_rows})
+    return Result(unit, False, totals[unit.pk], out)

@@ -1,0 +1,49 @@
+"""Answering the pulse on a phone, axe on every step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from tests.browser.conftest import Visit
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_answer_on_a_phone(browser, live_server, transactional_db):
+    from handlekraft.organisation import demo as org_demo
+    from handlekraft.pulse import services
+    from handlekraft.pulse.bank import ensure_bank
+    from handlekraft.pulse.models import Construct, Item, Survey
+
+    org = org_demo.build()
+    ensure_bank(Construct, Item)
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        title="Puls på aktørskab",
+        unit=org.units["SO-SOL"],
+        opens=today,
+        closes=today + timedelta(days=14),
+        round="2026Q4",
+        question="Hvad skal vi gøre mere af?",
+    )
+    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+
+    visit = Visit(
+        browser.new_context(locale="da-DK", viewport=PHONE, is_mobile=True).new_page(), live_server.url
+    )
+    visit.goto("/puls/")
+    visit.page.get_by_label("Din svarkode").fill(raw)
+    visit.page.get_by_role("button", name="Start").click()
+    visit.page.get_by_role("heading", name="Puls på aktørskab").wait_for()
+    visit.check()
+    for n, item in enumerate(survey.items.all()):
+        group = visit.page.get_by_role("group", name=f"{n + 1}. {item.text}")
+        group.get_by_label("Enig", exact=True).check()
+    visit.page.get_by_role("button", name="Send mine svar").click()
+    visit.page.get_by_role("heading", name="Tak for dine svar").wait_for()
+    visit.check()
+    visit.goto(f"/puls/?kode={raw}")
+    assert visit.page.get_by_text("Koden er allerede brugt").first.is_visible()

@@ -1,0 +1,209 @@
+"""Måling: anonymous by construction, single-use codes, suppression, the API (DESIGN §5)."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from handlekraft.organisation.models import Unit
+from handlekraft.pulse import services
+from handlekraft.pulse.models import AnswerCode, Item, Response, Survey
+from tests.conftest import make_user
+
+CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
+
+
+def post(client, path, body):
+    return client.post(path, json.dumps(body), content_type="application/json")
+
+
+def open_survey(unit, **extra) -> Survey:
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        title="Puls",
+        unit=unit,
+        opens=today - timedelta(days=1),
+        closes=today + timedelta(days=13),
+        round="2026Q4",
+        **extra,
+    )
+    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    return survey
+
+
+def people(unit, n, prefix):
+    return [make_user(f"{prefix}{i}@test.dk", f"Person {prefix}{i}", unit) for i in range(n)]
+
+
+def answer_all(survey, value=3):
+    keys = list(survey.items.values_list("key", flat=True))
+    for _unit, raw in services.make_codes(survey):
+        services.answer(raw, dict.fromkeys(keys, value))
+
+
+def test_the_item_bank_has_eight_constructs_and_a_short_default_pulse(db):
+    items = Item.objects.filter(in_default_pulse=True).select_related("construct")
+    assert len({i.construct.key for i in items}) == 8
+    assert all(2 <= Item.objects.filter(construct=c).count() <= 3 for c in {i.construct for i in items})
+    assert len(items) * 10 <= 180  # about ten seconds an item: at most 3 minutes
+    assert Item.objects.get(key="raaderum_aflaering").reversed
+
+
+def test_no_column_links_a_response_to_a_person_or_a_code(db):
+    fields = {f.name: f for f in Response._meta.get_fields() if f.concrete}
+    assert set(fields) == {"id", "survey", "unit", "round", "answers", "comment"}
+    assert not any(
+        f.get_internal_type() in {"DateTimeField", "DateField", "GenericIPAddressField"}
+        for f in fields.values()
+    )
+    assert fields["id"].get_internal_type() == "UUIDField"  # random ids carry no order
+    code_fields = {f.name for f in AnswerCode._meta.get_fields() if f.concrete}
+    assert code_fields == {"id", "survey", "unit", "code_hash", "used"}
+
+
+def test_a_code_answers_once_and_is_stored_only_as_a_hash(cast):
+    survey = open_survey(cast.unit)
+    codes = services.make_codes(survey)
+    assert len(codes) == 4  # the leader, the employee, the TR and the AMR of D: one code each
+    _unit, raw = codes[0]
+    assert not AnswerCode.objects.filter(code_hash=raw).exists()
+    services.answer(raw, {"raaderum_ved": 4})
+    with pytest.raises(services.Refused) as refused:
+        services.answer(raw, {"raaderum_ved": 2})
+    assert "allerede brugt" in refused.value.message
+    assert Response.objects.count() == 1
+
+
+def test_every_active_person_in_the_subtree_gets_one_code_labelled_with_their_unit(cast):
+    survey = open_survey(cast.area)
+    codes = services.make_codes(survey)
+    by_unit = {}
+    for unit, _raw in codes:
+        by_unit[unit.external_id] = by_unit.get(unit.external_id, 0) + 1
+    # D: leader, employee, TR, AMR (each once); O: other.
+    assert by_unit == {"D": 4, "O": 1}
+
+
+def test_a_four_person_unit_is_suppressed_and_a_five_person_unit_is_shown(cast):
+    small = Unit.objects.create(external_id="S", name="Lille team", kind="team", parent=cast.kommune)
+    people(small, 3, "s")  # + nobody else: 3 people
+    survey = open_survey(cast.kommune)
+    answer_all(survey)
+    services.close(survey)
+    assert services.result(survey, small).suppressed
+
+
+def test_a_parent_with_children_of_8_and_4_does_not_reveal_the_4(db):
+    root = Unit.objects.create(external_id="R", name="Område", kind="omraade")
+    eight = Unit.objects.create(external_id="E", name="Otte", kind="team", parent=root)
+    four = Unit.objects.create(external_id="F", name="Fire", kind="team", parent=root)
+    people(eight, 8, "e")
+    people(four, 4, "f")
+    survey = open_survey(root)
+    answer_all(survey)
+    services.close(survey)
+    parent, child8, child4 = (services.result(survey, u) for u in (root, eight, four))
+    assert child4.suppressed
+    assert parent.suppressed or child8.suppressed  # never both shown: 12 − 8 would give the 4
+    assert not parent.suppressed and parent.responses == 12
+
+
+def test_counts_and_results_stay_hidden_while_the_survey_is_open(cast, client_as):
+    units = [cast.unit]
+    people(cast.unit, 6, "d")
+    survey = open_survey(cast.unit)
+    answer_all(survey)
+    body = client_as("hr").get(f"/api/v1/pulse/surveys/{survey.pk}/results?unit=D").json()
+    assert body["suppressed"] is True and body["responses"] is None
+    assert all(c["score"] is None for c in body["constructs"])
+    post(client_as("hr"), f"/api/v1/pulse/surveys/{survey.pk}/close", {})
+    body = client_as("hr").get(f"/api/v1/pulse/surveys/{survey.pk}/results?unit=D").json()
+    assert body["suppressed"] is False and body["responses"] == 10 and units
+    scores = {c["key"]: c["score"] for c in body["constructs"]}
+    assert scores["tryghed"] == 75  # everyone answered 3 of 4
+    assert scores["raaderum"] == round(25 * (3 + 3 + 1) / 3)  # the reversed item counts 4 − 3
+
+
+class TestAPI:
+    def test_hr_creates_a_survey_with_the_default_items(self, client_as, cast):
+        today = timezone.localdate()
+        response = post(
+            client_as("hr"),
+            "/api/v1/pulse/surveys",
+            {"title": "Puls Q4", "unit": "A", "opens": str(today), "closes": str(today + timedelta(days=14))},
+        )
+        assert response.status_code == 201
+        survey = client_as("hr").get(f"/api/v1/pulse/surveys/{response.json()['id']}").json()
+        assert (
+            survey["status"] == "aaben"
+            and len(survey["items"]) == Item.objects.filter(in_default_pulse=True).count()
+        )
+        assert set(survey["items"][0]) == {"key", "text", "construct"}
+
+    @pytest.mark.parametrize("who", CAST)
+    def test_only_hr_runs_surveys(self, client_as, cast, who):
+        today = timezone.localdate()
+        status = post(
+            client_as(who),
+            "/api/v1/pulse/surveys",
+            {"title": "P", "unit": "A", "opens": str(today), "closes": str(today)},
+        ).status_code
+        assert status == {"hr": 201, "anonymous": 401}.get(who, 403)
+
+    def test_codes_then_an_answer_without_an_account(self, client_as, client, cast):
+        survey = open_survey(cast.unit)
+        codes = post(client_as("hr"), f"/api/v1/pulse/surveys/{survey.pk}/codes", {}).json()["codes"]
+        assert {c["unit"] for c in codes} == {"D"} and len(codes) == 4
+        answers = {"raaderum_ved": 4, "tryghed_fejl": None}
+        first = post(client, "/api/v1/pulse/responses", {"code": codes[0]["code"], "answers": answers})
+        again = post(client, "/api/v1/pulse/responses", {"code": codes[0]["code"], "answers": answers})
+        unknown = post(client, "/api/v1/pulse/responses", {"code": "AAAAA-BBBBB", "answers": answers})
+        assert first.status_code == 201
+        assert again.status_code == 409 and "allerede brugt" in again.json()["detail"]
+        assert unknown.status_code == 404 and "findes ikke" in unknown.json()["detail"]
+
+    def test_a_closed_survey_takes_no_answers(self, client_as, client, cast):
+        survey = open_survey(cast.unit)
+        [(_unit, raw), *_rest] = services.make_codes(survey)
+        post(client_as("hr"), f"/api/v1/pulse/surveys/{survey.pk}/close", {})
+        refused = post(client, "/api/v1/pulse/responses", {"code": raw, "answers": {"raaderum_ved": 2}})
+        assert refused.status_code == 409 and "lukket" in refused.json()["detail"]
+
+    @pytest.mark.parametrize("who", CAST)
+    def test_who_sees_which_results(self, client_as, cast, who):
+        survey = open_survey(cast.area)
+        status_d = client_as(who).get(f"/api/v1/pulse/surveys/{survey.pk}/results?unit=D").status_code
+        status_o = client_as(who).get(f"/api/v1/pulse/surveys/{survey.pk}/results?unit=O").status_code
+        sees_d = {"leader", "employee", "tr", "amr", "hr"}
+        sees_o = {"other", "hr"}
+        assert status_d == (200 if who in sees_d else 401 if who == "anonymous" else 403)
+        assert status_o == (200 if who in sees_o else 401 if who == "anonymous" else 403)
+
+
+def test_repeating_quarterly_plans_the_next_round(cast):
+    survey = open_survey(cast.unit, repeat_quarterly=True)
+    following = services.close(survey)
+    assert following is not None and following.previous == survey and following.repeat_quarterly
+    assert following.opens.day == 1 and following.round != survey.round
+    assert set(following.items.all()) == set(survey.items.all())
+
+
+def test_the_answer_page_without_an_account(client, cast):
+    survey = open_survey(cast.unit, question="Hvad skal vi gøre mere af?")
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+    page = client.get(f"/puls/?kode={raw}").content.decode()
+    assert "Jeg ved, hvilke beslutninger jeg selv må træffe i mit arbejde." in page and "Ved ikke" in page
+    refused = client.post(
+        "/puls/", {"kode": raw, "raaderum_ved": "4", "comment": "Ring til 010190-1009 om det"}
+    )
+    assert "CPR-nummer" in refused.content.decode() and not Response.objects.exists()
+    assert 'value="4" checked' in refused.content.decode()  # what was ticked is kept
+    done = client.post("/puls/", {"kode": raw, "raaderum_ved": "4", "tryghed_fejl": "vedikke"})
+    assert "Tak for dine svar" in done.content.decode()
+    assert Response.objects.get().answers == {"raaderum_ved": 4, "tryghed_fejl": None}
+    used = client.get(f"/puls/?kode={raw}").content.decode()
+    assert "Koden er allerede brugt" in used
+    assert "Koden findes ikke" in client.get("/puls/?kode=ZZZZZ-ZZZZZ").content.decode()
