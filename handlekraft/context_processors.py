@@ -25,6 +25,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
         ("dialogue:meetings", _("Dialogmøder"), True, ("",)),
         ("experiments:board", _("Prøvehandlinger"), True, ("board", "create", "detail", "edit")),
         ("experiments:proposals", _("Forenkling"), True, ("proposal",)),
+        ("results:surveys", _("Måling"), True, ("",)),
         ("organisation", _("Organisation"), True, ("organisation", "unit", "committee")),
         ("profile", _("Min profil"), True, ("profile",)),
         ("admin:index", _("Administration"), is_hr(user), ("",)),

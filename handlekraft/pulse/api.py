@@ -165,5 +165,5 @@ def results(request, survey_id: int, unit: str = ""):
         "unit": target.external_id,
         "suppressed": outcome.suppressed,
         "responses": outcome.responses,
-        "constructs": [{"key": c["key"], "score": c["score"]} for c in outcome.constructs],
+        "constructs": [{"key": key, "score": score} for key, score in outcome.scores.items()],
     }

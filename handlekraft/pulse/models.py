@@ -112,7 +112,7 @@ class Survey(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("pulse:survey", args=[self.pk])
+        return reverse("results:survey", args=[self.pk])
 
     @property
     def status(self) -> str:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from handlekraft.lib.anonymity import shown_units, subtree_counts
 from handlekraft.lib.cpr import find_cpr
-from handlekraft.organisation.models import Membership, Role, SiteSettings, Unit
+from handlekraft.organisation.models import Membership, Role, Unit
 
-from .models import Aggregate, AnswerCode, Construct, Item, Response, Survey
+from .models import Aggregate, AnswerCode, Response, Survey
 
 COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
 VOTING_ROLES = {Role.EMPLOYEE, Role.LEADER}
@@ -156,53 +154,8 @@ def refresh_aggregates(survey: Survey) -> None:
     )
 
 
-@dataclass
-class Result:
-    unit: Unit
-    suppressed: bool
-    responses: int | None
-    constructs: list[dict]  # {"key", "name", "score" (0–100 or None), "items": [...]}
+def result(survey: Survey, unit: Unit):
+    """Scores for a unit's subtree, or suppressed (open survey, small group, unsafe remainder)."""
+    from .results import SurveyResults  # results.py reads the models; imported here to keep one entry point
 
-
-def visible(survey: Survey) -> tuple[set[int], dict[int, int], dict[int, Unit]]:
-    """Which units' results may be shown for a closed survey, the respondents per subtree, and the units."""
-    units = {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
-    direct = dict(Aggregate.objects.filter(survey=survey).values_list("unit_id", "respondents").distinct())
-    parents = {pk: (u.parent_id if u.parent_id in units else None) for pk, u in units.items()}
-    threshold = SiteSettings.current().anonymity_threshold
-    return shown_units(parents, direct, threshold), subtree_counts(parents, direct), units
-
-
-def result(survey: Survey, unit: Unit) -> Result:
-    """Construct scores for a unit's subtree, or suppressed: open surveys, small groups, remainders."""
-    constructs = list(Construct.objects.filter(items__surveys=survey).distinct())
-    if survey.status != Survey.Status.CLOSED or not unit.is_within(survey.unit):
-        return Result(unit, True, None, [{"key": c.key, "name": c.name, "score": None} for c in constructs])
-    shown, totals, _units = visible(survey)
-    if unit.pk not in shown:
-        return Result(unit, True, None, [{"key": c.key, "name": c.name, "score": None} for c in constructs])
-    rows = Aggregate.objects.filter(survey=survey, unit__path__startswith=unit.path).select_related("item")
-    by_item: dict[int, list[int]] = {}
-    items: dict[int, Item] = {}
-    for row in rows:
-        items[row.item_id] = row.item
-        total = by_item.setdefault(row.item_id, [0] * 6)
-        for i, n in enumerate(row.distribution):
-            total[i] += n
-    out = []
-    for construct in constructs:
-        scores, item_rows = [], []
-        for item_id, dist in sorted(by_item.items(), key=lambda x: (items[x[0]].order, items[x[0]].key)):
-            item = items[item_id]
-            if item.construct_id != construct.pk:
-                continue
-            answered = sum(dist[:5])
-            if answered:
-                mean = sum(item.score(v) * dist[v] for v in range(5)) / answered
-                scores.append(mean)
-            item_rows.append(
-                {"key": item.key, "text": item.text, "distribution": dist, "reversed": item.reversed}
-            )
-        score = round(25 * sum(scores) / len(scores)) if scores else None
-        out.append({"key": construct.key, "name": construct.name, "score": score, "items": item_rows})
-    return Result(unit, False, totals[unit.pk], out)
+    return SurveyResults(survey).for_unit(unit)  # a unit outside the survey is never among the shown

@@ -1,17 +1,26 @@
-"""Answering a pulse without an account: /puls/ with a single-use code, phone first."""
+"""Answering a pulse without an account (/puls/, with a single-use code, phone first), and reading the
+results (/maaling/), only ever as suppressed aggregates."""
 
 from __future__ import annotations
 
+import random
+
 from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.models import SiteSettings, Unit
+from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
 from . import services
-from .models import SCALE, AnswerCode, Survey
+from .models import SCALE, AnswerCode, Response, Survey
+from .results import SurveyResults
+from .rules import can_see_results
 
 DONT_KNOW = "vedikke"
 
@@ -77,5 +86,81 @@ def answer(request: HttpRequest) -> HttpResponse:
             "code": raw,
             "error": error,
             "comment": request.POST.get("comment", "") if request.method == "POST" else "",
+        },
+    )
+
+
+COMMENTS_FROM = 10
+
+
+@login_required
+def surveys(request: HttpRequest) -> HttpResponse:
+    """The surveys whose results the person may read: those covering one of their units (HR: all)."""
+    found = Survey.objects.select_related("unit").order_by("-opens")
+    if not is_hr(request.user):
+        paths = [m.unit.path for m in request.user.memberships]
+        found = [s for s in found[:200] if any(p.startswith(s.unit.path) for p in paths)]
+    return render(request, "pulse/surveys.html", {"surveys": found})
+
+
+@login_required
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
+    unit = None
+    if external_id := request.GET.get("enhed"):
+        unit = get_object_or_404(Unit, external_id=external_id)
+    else:
+        own = request.user.primary_unit
+        unit = own if own is not None and own.is_within(survey.unit) else survey.unit
+    if not can_see_results(request.user, unit):
+        raise PermissionDenied
+    series = SurveyResults.series(survey) if survey.status == Survey.Status.CLOSED else []
+    current = next((r for r in series if r.survey.pk == survey.pk), None) or SurveyResults(survey)
+    mine = current.for_unit(unit)
+    organisation = current.for_unit(survey.unit)
+    subtree_view = (
+        is_hr(request.user) or is_leader_of(request.user, unit) or is_committee_member_for(request.user, unit)
+    )
+    comments = []
+    if not mine.suppressed and (mine.responses or 0) >= COMMENTS_FROM and survey.question:
+        comments = list(
+            Response.objects.filter(survey=survey, unit__path__startswith=unit.path)
+            .exclude(comment="")
+            .values_list("comment", flat=True)
+        )
+        random.shuffle(comments)  # no order that could hint at who wrote what
+    constructs = current.constructs_of_survey()
+    table = [
+        {
+            "construct": c,
+            "mine": mine.scores.get(c.key),
+            "organisation": organisation.scores.get(c.key),
+            "items": [row for row in mine.items if row["construct"].pk == c.pk],
+        }
+        for c in constructs
+    ]
+    heatmap = [
+        {"unit": r.unit, "suppressed": r.suppressed, "cells": [r.scores.get(c.key) for c in constructs]}
+        for r in (current.heatmap(unit) if subtree_view else [])
+    ]
+    trend = [
+        {"round": r.survey.round, "cells": [r.for_unit(unit).scores.get(c.key) for c in constructs]}
+        for r in series
+    ]
+    return render(
+        request,
+        "pulse/results.html",
+        {
+            "survey": survey,
+            "unit": unit,
+            "mine": mine,
+            "organisation": organisation,
+            "constructs": constructs,
+            "table": table,
+            "heatmap": heatmap,
+            "trend": trend,
+            "scale": SCALE,
+            "comments": comments,
+            "threshold": SiteSettings.current().anonymity_threshold,
         },
     )

@@ -47,3 +47,32 @@ def test_answer_on_a_phone(browser, live_server, transactional_db):
     visit.check()
     visit.goto(f"/puls/?kode={raw}")
     assert visit.page.get_by_text("Koden er allerede brugt").first.is_visible()
+
+
+def test_results_as_leader_and_employee_pass_axe(browser, live_server, transactional_db):
+    from handlekraft.organisation import demo as org_demo
+    from handlekraft.pulse import services
+    from handlekraft.pulse.bank import ensure_bank
+    from handlekraft.pulse.models import Construct, Item, Survey
+    from tests.browser.test_main_flow import log_in
+
+    org = org_demo.build()
+    ensure_bank(Construct, Item)
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        title="Puls på aktørskab",
+        unit=org.units["SO-SOL"],
+        opens=today,
+        closes=today + timedelta(days=14),
+        round="2026Q4",
+    )
+    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    keys = list(survey.items.values_list("key", flat=True))
+    for n, (_unit, raw) in enumerate(services.make_codes(survey)):
+        services.answer(raw, {key: (n + i) % 5 for i, key in enumerate(keys)})
+    services.close(survey)
+    for email in ("leder@eksempel.dk", "medarbejder@eksempel.dk", "tr@eksempel.dk"):
+        visit = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+        log_in(visit, email)
+        visit.goto("/maaling/")
+        visit.goto(survey.get_absolute_url())

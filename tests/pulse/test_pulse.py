@@ -207,3 +207,59 @@ def test_the_answer_page_without_an_account(client, cast):
     used = client.get(f"/puls/?kode={raw}").content.decode()
     assert "Koden er allerede brugt" in used
     assert "Koden findes ikke" in client.get("/puls/?kode=ZZZZZ-ZZZZZ").content.decode()
+
+
+def closed_survey_with(unit, n, comment="Mere tid til hinanden", **extra):
+    survey = open_survey(unit, question="Hvad skal vi gøre mere af?", **extra)
+    keys = list(survey.items.values_list("key", flat=True))
+    for _unit, raw in services.make_codes(survey)[:n]:
+        services.answer(raw, dict.fromkeys(keys, 3), comment)
+    services.close(survey)
+    return survey
+
+
+def test_comments_in_a_group_of_9_are_hidden_and_shown_from_10(client_as, cast):
+    people(cast.unit, 5, "d")  # D has 4 + 5 = 9 people
+    survey = closed_survey_with(cast.unit, 9)
+    page = client_as("leader").get(f"/maaling/{survey.pk}/?enhed=D").content.decode()
+    assert "Mere tid til hinanden" not in page and "Hvad skal vi gøre mere af?" not in page
+    people(cast.unit, 1, "x")
+    survey = closed_survey_with(cast.unit, 10)
+    page = client_as("leader").get(f"/maaling/{survey.pk}/?enhed=D").content.decode()
+    assert page.count("Mere tid til hinanden") == 10
+
+
+@pytest.mark.parametrize("who", CAST)
+def test_the_results_page_by_role(client_as, cast, who):
+    people(cast.unit, 6, "d")
+    people(cast.other_unit, 5, "o")  # else D's figure would reveal O's single person by subtraction
+    survey = closed_survey_with(cast.area, 100)
+    response = client_as(who).get(f"/maaling/{survey.pk}/?enhed=D")
+    expected = {"anonymous": 302, "other": 403}.get(who, 200)
+    assert response.status_code == expected, who
+    area = client_as(who).get(f"/maaling/{survey.pk}/?enhed=A")
+    # The area's subtree: its leader (none in the cast), HR; the LMU covers only D.
+    assert area.status_code == {"hr": 200, "anonymous": 302}.get(who, 403), who
+    if who == "leader":
+        page = response.content.decode()
+        assert "Klart råderum" in page and "Hele organisationen" in page
+
+
+def test_the_leader_sees_the_units_below_with_small_ones_suppressed(client_as, cast):
+    people(cast.team, 2, "t")  # team T under D: 2 people → never shown on its own
+    people(cast.unit, 6, "d")
+    survey = closed_survey_with(cast.unit, 100)
+    page = client_as("leader").get(f"/maaling/{survey.pk}/?enhed=D").content.decode()
+    assert "Enhederne under" in page and "Bøgely, afsnit 1" in page
+    heat = page.split("Enhederne under")[1]
+    assert "heat-none" in heat and "heat-high" not in heat.split("Bøgely, afsnit 1")[1].split("</tr>")[0]
+    employee_page = client_as("employee").get(f"/maaling/{survey.pk}/?enhed=D").content.decode()
+    assert "Enhederne under" not in employee_page
+
+
+def test_the_results_page_costs_at_most_ten_queries(client_as, cast, django_assert_max_num_queries):
+    people(cast.unit, 20, "d")
+    survey = closed_survey_with(cast.unit, 100, repeat_quarterly=False)
+    client = client_as("leader")
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/maaling/{survey.pk}/?enhed=D").status_code == 200
