@@ -32,17 +32,11 @@ class Created(Schema):
     id: int
 
 
-class ItemOut(Schema):
-    key: str
-    text: str
-    construct: str
-
-
 class SurveyOut(Schema):
     id: int
     title: str
     status: str
-    items: list[ItemOut]
+    items: list[dict[str, str]]  # {"key", "text", "construct"}: pydantic reserves the name "construct"
 
 
 class CodeOut(Schema):
