@@ -263,3 +263,17 @@ def test_the_results_page_costs_at_most_ten_queries(client_as, cast, django_asse
     client = client_as("leader")
     with django_assert_max_num_queries(10):
         assert client.get(f"/maaling/{survey.pk}/?enhed=D").status_code == 200
+
+
+def test_the_demo_has_two_rounds_with_suppressed_small_units(demo_org):
+    from handlekraft.pulse.results import SurveyResults
+
+    rounds = list(Survey.objects.filter(title="Puls på aktørskab").order_by("opens"))
+    assert [s.round for s in rounds] == ["2026Q2", "2026Q4"] and all(s.status == "lukket" for s in rounds)
+    assert rounds[1].previous == rounds[0]
+    results = SurveyResults(rounds[1])
+    whole = results.for_unit(rounds[1].unit)
+    assert not whole.suppressed and whole.responses > 50
+    assert len(results.shown) < len(results.units)  # some small units are suppressed
+    first = SurveyResults(rounds[0]).for_unit(rounds[0].unit)
+    assert whole.scores["raaderum"] > first.scores["raaderum"]
