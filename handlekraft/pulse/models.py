@@ -196,3 +196,54 @@ class Aggregate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey} · {self.unit} · {self.item.key}"
+
+
+class ActionPlan(models.Model):
+    """A unit's handleplan after a survey: the dialogue about the result, written down as actions."""
+
+    survey = models.ForeignKey(Survey, related_name="action_plans", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="action_plans", on_delete=models.CASCADE)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("handleplan")
+        verbose_name_plural = _("handleplaner")
+        constraints = [models.UniqueConstraint(fields=["survey", "unit"], name="action_plan_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.survey}"
+
+
+class Action(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planlagt", _("Planlagt")
+        RUNNING = "igang", _("I gang")
+        DONE = "gennemfoert", _("Gennemført")
+
+    plan = models.ForeignKey(ActionPlan, related_name="actions", on_delete=models.CASCADE)
+    text = models.CharField(_("handling"), max_length=300, validators=[validate_no_cpr])
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarlig"),
+        null=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+    due = models.DateField(_("frist"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
+    construct = models.ForeignKey(
+        Construct,
+        verbose_name=_("forhold"),
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        verbose_name = _("handling")
+        verbose_name_plural = _("handlinger")
+        ordering = ["due", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -31,3 +31,15 @@ can_see_results = (
 )
 
 rules.add_perm("pulse.run_survey", can_run_surveys)
+
+
+# The unit's leader (or one above), its TR and AMR, and HR write its action plan together.
+can_edit_action_plan = is_hr | is_leader_of | is_representative_of
+
+
+@rules.predicate
+def sits_in_hu(user) -> bool:
+    return any(cm.committee.kind == "HU" for cm in getattr(user, "committee_memberships", []))
+
+
+can_see_all_action_plans = is_hr | sits_in_hu

@@ -88,8 +88,28 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser, live_server):
+def visit(browser, live_server, transactional_db):
+    # Depends on the database fixture, so the page closes before the database is emptied (see open_page).
     context = browser.new_context(locale="da-DK")
     page = context.new_page()
     yield Visit(page, live_server.url)
     context.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server, transactional_db):
+    """open_page(**context_options) → a Visit in a fresh browser context, closed when the test ends.
+
+    Closing matters for pages that poll (the dialogue board): a poll arriving while the test database
+    is being emptied fails the test's teardown.
+    """
+    contexts = []
+
+    def make(**options) -> Visit:
+        context = browser.new_context(locale="da-DK", **options)
+        contexts.append(context)
+        return Visit(context.new_page(), live_server.url)
+
+    yield make
+    for context in contexts:
+        context.close()

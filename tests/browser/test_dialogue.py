@@ -26,13 +26,12 @@ def demo(transactional_db):
     return org
 
 
-def phone(browser, live_server) -> Visit:
-    context = browser.new_context(locale="da-DK", viewport=PHONE, is_mobile=True, has_touch=True)
-    return Visit(context.new_page(), live_server.url)
+def phone(open_page) -> Visit:
+    return open_page(viewport=PHONE, is_mobile=True, has_touch=True)
 
 
-def test_a_participant_on_a_phone_joins_posts_and_edits(browser, live_server, demo):
-    participant = phone(browser, live_server)
+def test_a_participant_on_a_phone_joins_posts_and_edits(open_page, demo):
+    participant = phone(open_page)
     page = participant.page
     participant.goto("/m/")
     page.get_by_label("Mødets kode").fill("sol 234")
@@ -58,8 +57,8 @@ def test_a_participant_on_a_phone_joins_posts_and_edits(browser, live_server, de
     participant.check()
 
 
-def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(browser, live_server, demo):
-    facilitator = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(open_page, demo):
+    facilitator = open_page()
     log_in(facilitator, "leder@eksempel.dk")
     page = facilitator.page
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Dialogmøder").click()
@@ -67,7 +66,7 @@ def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(browser
     page.get_by_role("link", name="Hvad er aktørskab for os? – LMU Solhaven").click()
     facilitator.check()
 
-    participant = phone(browser, live_server)
+    participant = phone(open_page)
     participant.goto("/m/SOL234/")
     participant.page.get_by_label("Din note").fill("Tillid til, at vi selv kan")
     sent = time.monotonic()
@@ -102,8 +101,8 @@ def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(browser
     assert participant.page.get_by_text("Mødet er lukket. Tak for dine input!").is_visible()
 
 
-def test_a_poll(browser, live_server, demo):
-    facilitator = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+def test_a_poll(open_page, demo):
+    facilitator = open_page()
     log_in(facilitator, "leder@eksempel.dk")
     from handlekraft.dialogue.models import Meeting
 
@@ -116,7 +115,7 @@ def test_a_poll(browser, live_server, demo):
     page.get_by_text("Afstemningen er åben.").wait_for()
     facilitator.check()
 
-    participant = phone(browser, live_server)
+    participant = phone(open_page)
     participant.goto("/m/SOL234/")
     participant.page.get_by_label("Om et kvartal").check()
     participant.page.get_by_role("button", name="Send svar").last.click()

@@ -76,3 +76,40 @@ def test_results_as_leader_and_employee_pass_axe(browser, live_server, transacti
         log_in(visit, email)
         visit.goto("/maaling/")
         visit.goto(survey.get_absolute_url())
+
+
+def test_the_leader_writes_an_action_plan(browser, live_server, transactional_db):
+    from handlekraft.organisation import demo as org_demo
+    from handlekraft.pulse import services
+    from handlekraft.pulse.bank import ensure_bank
+    from handlekraft.pulse.models import Action, Construct, Item, Survey
+    from tests.browser.test_main_flow import log_in
+
+    org = org_demo.build()
+    ensure_bank(Construct, Item)
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        title="Puls på aktørskab",
+        unit=org.units["SO-SOL"],
+        opens=today,
+        closes=today + timedelta(days=14),
+        round="2026Q4",
+    )
+    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    keys = list(survey.items.values_list("key", flat=True))
+    for _unit, raw in services.make_codes(survey):
+        services.answer(raw, dict.fromkeys(keys, 2))
+    services.close(survey)
+    visit = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+    log_in(visit, "leder@eksempel.dk")
+    visit.goto(f"{survey.get_absolute_url()}?enhed=SO-SOL")
+    visit.page.get_by_role("link", name="Drøft resultatet og lav en handleplan").click()
+    visit.page.get_by_role("heading", name="Handleplan for Plejecenter Solhaven").wait_for()
+    visit.check()
+    visit.page.get_by_label("Handling", exact=True).fill("Råderumsworkshop på næste personalemøde")
+    visit.page.get_by_label("Ansvarlig").select_option(label="Lene Holm")
+    visit.page.get_by_label("Frist").fill("2027-01-15")
+    visit.page.get_by_role("button", name="Tilføj handlingen").click()
+    visit.page.get_by_text("Handlingen er tilføjet til handleplanen.").wait_for()
+    visit.check()
+    assert Action.objects.get().text == "Råderumsworkshop på næste personalemøde"
