@@ -178,7 +178,10 @@ def _done(request: HttpRequest, meeting: Meeting, message: str = "") -> HttpResp
     """htmx: nothing to swap; the board polls at once and shows the change. Without JS: back to the board."""
     if request.htmx:
         response = HttpResponse(status=204)
-        response["HX-Trigger"] = "board-changed"
+        if meeting.status == Meeting.Status.CLOSED:  # a closed board does not poll: reload it instead
+            response["HX-Refresh"] = "true"
+        else:
+            response["HX-Trigger"] = "board-changed"
         return response
     if message:
         messages.success(request, message)

@@ -393,3 +393,16 @@ def test_the_demo_holds_the_seeds_workshop_and_an_open_meeting(demo_org):
     ]
     open_meeting = Meeting.objects.get(join_code="SOL234")
     assert open_meeting.status == "aaben" and "http://127.0.0.1:8000/m/SOL234/" in demo_org.notes[0]
+
+
+def test_a_closed_board_stops_polling_and_reloads_after_a_change(client_as, client, meeting):
+    participant_post(client, meeting, "En note")
+    note = Note.objects.get()
+    board = client_as("leader")
+    assert "every 2s" in board.get(f"/dialog/{meeting.pk}/").content.decode()
+    board.post(f"/dialog/{meeting.pk}/status/", {"action": "close"})
+    assert "every 2s" not in board.get(f"/dialog/{meeting.pk}/").content.decode()
+    response = board.post(
+        f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "forward"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 204 and response["HX-Refresh"] == "true"
