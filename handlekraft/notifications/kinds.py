@@ -21,6 +21,7 @@ KINDS: dict[str, str] = {
     "story_status": _("Når min historie bliver offentliggjort, får et nej til samtykke eller bliver skjult"),
     "story_recognised": _("Når en kollega anerkender min historie"),
     "story_digest": _("Ugentlig e-mail med nye historier fra mit område"),
+    "pulse_result": _("Når resultatet af en måling er klar til dialog i min enhed (leder, TR og AMR)"),
 }
 
 

@@ -13,6 +13,7 @@ from handlekraft.lib.cpr import find_cpr
 from handlekraft.organisation.models import Membership, Role, Unit
 
 from .models import Aggregate, AnswerCode, Response, Survey
+from .tasks import prompt_units
 
 COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
 VOTING_ROLES = {Role.EMPLOYEE, Role.LEADER}
@@ -100,6 +101,7 @@ def close(survey: Survey) -> Survey | None:
     survey.closed_at = timezone.now()
     survey.save(update_fields=["closed_at"])
     refresh_aggregates(survey)
+    transaction.on_commit(lambda: prompt_units.enqueue(survey.pk))
     if survey.repeat_quarterly and not survey.next_rounds.exists():
         opens = next_quarter(survey.opens)
         length = survey.closes - survey.opens

@@ -100,7 +100,7 @@ def surveys(request: HttpRequest) -> HttpResponse:
     if not is_hr(request.user):
         paths = [m.unit.path for m in request.user.memberships]
         found = [s for s in found[:200] if any(p.startswith(s.unit.path) for p in paths)]
-    return render(request, "pulse/surveys.html", {"surveys": found})
+    return render(request, "pulse/surveys.html", {"surveys": found, "can_run": is_hr(request.user)})
 
 
 @login_required

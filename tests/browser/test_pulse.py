@@ -113,3 +113,24 @@ def test_the_leader_writes_an_action_plan(browser, live_server, transactional_db
     visit.page.get_by_text("Handlingen er tilføjet til handleplanen.").wait_for()
     visit.check()
     assert Action.objects.get().text == "Råderumsworkshop på næste personalemøde"
+
+
+def test_hr_pages_pass_axe(visit, transactional_db):
+    from handlekraft.organisation import demo as org_demo
+    from handlekraft.pulse.bank import ensure_bank
+    from handlekraft.pulse.models import Construct, Item, Survey
+    from tests.browser.test_main_flow import log_in
+
+    org = org_demo.build()
+    ensure_bank(Construct, Item)
+    today = timezone.localdate()
+    survey = Survey.objects.create(
+        title="Puls på aktørskab",
+        unit=org.units["SO"],
+        opens=today,
+        closes=today + timedelta(days=14),
+        round="2026Q4",
+    )
+    log_in(visit, "hr@eksempel.dk")
+    visit.goto("/maaling/ny/")
+    visit.goto(f"/maaling/{survey.pk}/styring/")

@@ -327,3 +327,77 @@ def test_hu_sees_the_action_plans_across_areas(client_as, cast, who):
     services.close(survey)
     status = client_as(who).get(f"/maaling/{survey.pk}/handleplaner/").status_code
     assert status == {"hr": 200, "anonymous": 302}.get(who, 403)
+
+
+def test_hr_plans_a_survey_and_emails_the_codes(client_as, cast, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    today = timezone.localdate()
+    items = list(Item.objects.filter(in_default_pulse=True).values_list("pk", flat=True))
+    response = client_as("hr").post(
+        "/maaling/ny/",
+        {
+            "title": "Puls Q4",
+            "unit": cast.unit.pk,
+            "opens": str(today),
+            "closes": str(today + timedelta(days=7)),
+            "items": items,
+        },
+    )
+    survey = Survey.objects.get()
+    assert response.status_code == 302 and survey.round == Survey.round_of(today)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("hr").post(f"/maaling/{survey.pk}/styring/send/")
+    assert len(mail.outbox) == 4 and AnswerCode.objects.filter(survey=survey).count() == 4
+    body = mail.outbox[0].body
+    assert "/puls/?kode=" in body and "anonyme" in body
+    raw = body.split("?kode=")[1].split()[0]
+    services.answer(raw, {"raaderum_ved": 3})
+    page = client_as("hr").get(f"/maaling/{survey.pk}/styring/").content.decode()
+    assert "25 %" in page  # the organisation-wide response rate, the only count shown while open
+    again = client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/", follow=True)
+    assert "allerede lavet svarkoder" in again.content.decode()
+
+
+def test_printed_code_slips(client_as, cast):
+    import io
+
+    from pypdf import PdfReader
+
+    survey = open_survey(cast.unit)
+    pdf = PdfReader(io.BytesIO(client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/").content))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert text.count("Din kode") == 4 and "Plejecenter Bøgely" in text
+    assert AnswerCode.objects.filter(survey=survey).count() == 4
+
+
+def test_closing_prompts_the_units_to_discuss_their_result(
+    client_as, cast, django_capture_on_commit_callbacks
+):
+    from handlekraft.notifications.models import Notification
+
+    survey = open_survey(cast.unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("hr").post(f"/maaling/{survey.pk}/styring/luk/")
+    told = Notification.objects.filter(kind="pulse_result")
+    assert {n.recipient for n in told} == {cast.leader, cast.tr, cast.amr}
+    assert "/handleplan/?enhed=D" in told.first().url
+
+
+@pytest.mark.parametrize("who", CAST)
+def test_only_hr_runs_surveys_in_the_app(client_as, cast, who):
+    survey = open_survey(cast.unit)
+    client = client_as(who)
+    statuses = [
+        client.get("/maaling/ny/").status_code,
+        client.get(f"/maaling/{survey.pk}/styring/").status_code,
+        client.post(f"/maaling/{survey.pk}/styring/sedler/").status_code,
+        client.post(f"/maaling/{survey.pk}/styring/luk/").status_code,
+    ]
+    if who == "hr":
+        assert statuses[0] == statuses[1] == statuses[2] == 200
+    elif who == "anonymous":
+        assert all(s == 302 for s in statuses)
+    else:
+        assert all(s == 403 for s in statuses)
+        assert not AnswerCode.objects.exists()

@@ -1,0 +1,151 @@
+"""HR runs the surveys: plan one, hand out the codes (by e-mail, or printed slips), close it."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.models import Unit
+
+from . import services
+from .models import AnswerCode, Item, Response, Survey
+from .rules import can_run_surveys
+from .tasks import email_codes
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SurveyForm(DKFDSForm):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200, validators=[validate_no_cpr])
+    unit = forms.ModelChoiceField(
+        label=gettext_lazy("Hvem spørges"),
+        queryset=Unit.objects.filter(depth__lte=2).order_by("path"),
+        help_text=gettext_lazy("Enheden og alle enhederne under den."),
+    )
+    opens = forms.DateField(label=gettext_lazy("Åbner"), widget=DATE)
+    closes = forms.DateField(label=gettext_lazy("Lukker"), widget=DATE)
+    items = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Udsagn"),
+        queryset=Item.objects.select_related("construct"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    question = forms.CharField(
+        label=gettext_lazy("Et spørgsmål med fritekst"),
+        required=False,
+        max_length=300,
+        validators=[validate_no_cpr],
+        help_text=gettext_lazy("Valgfrit. Kommentarer vises kun for grupper på mindst 10."),
+    )
+    repeat_quarterly = forms.BooleanField(label=gettext_lazy("Gentag hvert kvartal"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].initial = list(
+            Item.objects.filter(in_default_pulse=True).values_list("pk", flat=True)
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens") and data.get("closes") and data["closes"] < data["opens"]:
+            self.add_error("closes", _("Lukkedatoen skal ligge efter åbningsdatoen."))
+        return data
+
+
+def hr_only(request: HttpRequest) -> None:
+    if not can_run_surveys(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    hr_only(request)
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            survey = Survey.objects.create(
+                title=form.cleaned_data["title"],
+                unit=form.cleaned_data["unit"],
+                opens=form.cleaned_data["opens"],
+                closes=form.cleaned_data["closes"],
+                question=form.cleaned_data["question"],
+                repeat_quarterly=form.cleaned_data["repeat_quarterly"],
+                round=Survey.round_of(form.cleaned_data["opens"]),
+                created_by=request.user,
+            )
+            survey.items.set(form.cleaned_data["items"])
+        messages.success(request, _("Målingen er oprettet. Lav svarkoderne, før den åbner."))
+        return redirect("results:manage", pk=survey.pk)
+    return render(request, "pulse/create.html", {"form": form})
+
+
+@login_required
+def manage(request: HttpRequest, pk: int) -> HttpResponse:
+    hr_only(request)
+    survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
+    codes = AnswerCode.objects.filter(survey=survey).count()
+    # While a survey is open only the organisation-wide response rate is shown, never a unit's count.
+    answered = Response.objects.filter(survey=survey).count()
+    return render(
+        request,
+        "pulse/manage.html",
+        {"survey": survey, "codes": codes, "rate": round(100 * answered / codes) if codes else None},
+    )
+
+
+@login_required
+@require_POST
+def send_codes(request: HttpRequest, pk: int) -> HttpResponse:
+    hr_only(request)
+    survey = get_object_or_404(Survey, pk=pk)
+    if AnswerCode.objects.filter(survey=survey).exists():
+        messages.error(request, _("Der er allerede lavet svarkoder til målingen."))
+    else:
+        transaction.on_commit(lambda: email_codes.enqueue(survey.pk))
+        messages.success(request, _("Svarkoderne bliver sendt på e-mail nu."))
+    return redirect("results:manage", pk=survey.pk)
+
+
+@login_required
+@require_POST
+def slips(request: HttpRequest, pk: int) -> HttpResponse:
+    """Code letters to print, for staff without work e-mail. Made once; the codes are shown only here."""
+    hr_only(request)
+    survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
+    if AnswerCode.objects.filter(survey=survey).exists():
+        messages.error(request, _("Der er allerede lavet svarkoder til målingen."))
+        return redirect("results:manage", pk=survey.pk)
+    from weasyprint import HTML  # loads Pango, which only the exports need
+
+    made = services.make_codes(survey)
+    html = render_to_string(
+        "pulse/slips.html",
+        {"survey": survey, "slips": made, "link": settings.SITE_URL + reverse("pulse:answer")},
+    )
+    pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="kodesedler-{survey.pk}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    hr_only(request)
+    survey = get_object_or_404(Survey, pk=pk)
+    if survey.closed_at is None:
+        services.close(survey)
+        messages.success(request, _("Målingen er lukket. Enhederne får besked om at drøfte resultatet."))
+    return redirect("results:manage", pk=survey.pk)
