@@ -1197,6 +1197,16 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kodesedler: %(title)s": "Code slips: %(title)s",
     "Koden kan bruges én gang. Dine svar er anonyme.": "The code can be used once. Your answers are anonymous.",
     "Styring": "Manage",
+    "Resultater": "Results",
+    "Eksternt id": "External id",
+    "Besvarelser": "Responses",
+    "Runde %(round)s": "Round %(round)s",
+    "Resultat": "Result",
+    "Resultatet vises ikke, fordi gruppen er for lille.": "The result is not shown because the group is too small.",
+    "%(n)s besvarelser. Scorer fra 0 til 100 – højere er bedre.": "%(n)s responses. Scores from 0 to 100 – higher is better.",
+    "Hent resultaterne (Excel)": "Download the results (Excel)",
+    "Rapport til MED-udvalget (Word)": "Report for the co-determination committee (Word)",
+    "Rapport til MED-udvalget (PDF)": "Report for the co-determination committee (PDF)",
 }
 
 

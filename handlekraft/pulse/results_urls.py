@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import manage_views, plans, views
+from . import exports, manage_views, plans, views
 
 urlpatterns = [
     path("", views.surveys, name="surveys"),
@@ -11,5 +11,7 @@ urlpatterns = [
     path("<int:pk>/styring/sedler/", manage_views.slips, name="slips"),
     path("<int:pk>/styring/luk/", manage_views.close, name="close"),
     path("<int:pk>/handleplan/", plans.action_plan, name="action-plan"),
+    path("<int:pk>/resultater.xlsx", exports.xlsx, name="xlsx"),
+    path("<int:pk>/rapport.<str:kind>", exports.report, name="report"),
     path("<int:pk>/handleplaner/", plans.plans_overview, name="action-plans"),
 ]

@@ -401,3 +401,27 @@ def test_only_hr_runs_surveys_in_the_app(client_as, cast, who):
     else:
         assert all(s == 403 for s in statuses)
         assert not AnswerCode.objects.exists()
+
+
+def test_exports_hold_only_shown_aggregates(client_as, cast):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    people(cast.unit, 6, "d")
+    people(cast.team, 2, "t")  # team T: 2 people, never shown
+    survey = closed_survey_with(cast.unit, 100)
+    client = client_as("leader")
+    book = load_workbook(io.BytesIO(client.get(f"/maaling/{survey.pk}/resultater.xlsx?enhed=D").content))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Enhed", "Eksternt id", "Besvarelser") and "Klart råderum" in rows[0]
+    assert [r[1] for r in rows[1:]] == ["D"]  # T is suppressed and left out
+    document = Document(io.BytesIO(client.get(f"/maaling/{survey.pk}/rapport.docx?enhed=D").content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Resultat" in text and "Handleplan" in text and document.core_properties.language == "da-DK"
+    assert document.tables[0].rows[1].cells[0].text == "Klart råderum"
+    pdf = PdfReader(io.BytesIO(client.get(f"/maaling/{survey.pk}/rapport.pdf?enhed=D").content))
+    assert "Handleplan" in "\n".join(p.extract_text() for p in pdf.pages)
+    assert client_as("other").get(f"/maaling/{survey.pk}/resultater.xlsx?enhed=D").status_code == 403

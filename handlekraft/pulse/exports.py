@@ -1,0 +1,124 @@
+"""Exports of pulse results, only ever as suppressed aggregates: an XLSX of the shown units and a report
+for the MED committee in the style of an arbejdsmiljørapport (DOCX and PDF)."""
+
+from __future__ import annotations
+
+import io
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from docx import Document
+from openpyxl import Workbook
+
+from handlekraft.organisation.models import Unit
+
+from .models import ActionPlan, Survey
+from .results import SurveyResults
+from .rules import can_see_results
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def chosen(request: HttpRequest, pk: int) -> tuple[Survey, Unit, SurveyResults]:
+    survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
+    unit = get_object_or_404(Unit, external_id=request.GET.get("enhed") or survey.unit.external_id)
+    if not can_see_results(request.user, unit):
+        raise PermissionDenied
+    return survey, unit, SurveyResults(survey)
+
+
+@login_required
+def xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every shown unit in the chosen subtree that the person may see; suppressed units are left out."""
+    survey, unit, results = chosen(request, pk)
+    constructs = results.constructs_of_survey()
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Resultater")[:31]
+    sheet.append([_("Enhed"), _("Eksternt id"), _("Besvarelser"), *[c.name for c in constructs]])
+    for member in sorted(results.units.values(), key=lambda u: u.path):
+        if not member.is_within(unit) or not can_see_results(request.user, member):
+            continue
+        row = results.for_unit(member)
+        if row.suppressed:
+            continue
+        sheet.append(
+            [member.name, member.external_id, row.responses, *[row.scores.get(c.key) for c in constructs]]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="maaling-{survey.pk}-{unit.external_id}.xlsx"'
+    return response
+
+
+def report_context(survey: Survey, unit: Unit, results: SurveyResults) -> dict:
+    mine, organisation = results.for_unit(unit), results.for_unit(survey.unit)
+    constructs = results.constructs_of_survey()
+    plan = ActionPlan.objects.filter(survey=survey, unit=unit).prefetch_related("actions__owner").first()
+    return {
+        "survey": survey,
+        "unit": unit,
+        "mine": mine,
+        "rows": [
+            {"name": c.name, "mine": mine.scores.get(c.key), "organisation": organisation.scores.get(c.key)}
+            for c in constructs
+        ],
+        "actions": list(plan.actions.all()) if plan else [],
+    }
+
+
+@login_required
+def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    survey, unit, results = chosen(request, pk)
+    context = report_context(survey, unit, results)
+    name = f"maaling-{survey.pk}-{unit.external_id}"
+    if kind == "pdf":
+        from weasyprint import HTML  # loads Pango, which only the exports need
+
+        html = render_to_string("pulse/report.html", context)
+        pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+        return response
+    document = Document()
+    document.core_properties.title = survey.title
+    document.core_properties.language = "da-DK"
+    document.add_heading(f"{survey.title} – {unit.name}", level=0)
+    document.add_paragraph(_("Runde %(round)s") % {"round": survey.round})
+    document.add_heading(_("Resultat"), level=1)
+    if context["mine"].suppressed:
+        document.add_paragraph(_("Resultatet vises ikke, fordi gruppen er for lille."))
+    else:
+        document.add_paragraph(
+            _("%(n)s besvarelser. Scorer fra 0 til 100 – højere er bedre.") % {"n": context["mine"].responses}
+        )
+        table = document.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        header = table.rows[0].cells
+        header[0].text, header[1].text, header[2].text = _("Forhold"), unit.name, _("Hele organisationen")
+        for row in context["rows"]:
+            cells = table.add_row().cells
+            cells[0].text = row["name"]
+            cells[1].text = "–" if row["mine"] is None else str(row["mine"])
+            cells[2].text = "–" if row["organisation"] is None else str(row["organisation"])
+    document.add_heading(_("Handleplan"), level=1)
+    for action in context["actions"] or []:
+        owner = action.owner.name if action.owner else "–"
+        document.add_paragraph(
+            f"{action.text} ({owner}, {action.due:%d.%m.%Y}, {action.get_status_display()})",
+            style="List Bullet",
+        )
+    if not context["actions"]:
+        document.add_paragraph(_("Der er ingen handlinger endnu."))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
+    return response
