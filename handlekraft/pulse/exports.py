@@ -30,7 +30,7 @@ def chosen(request: HttpRequest, pk: int) -> tuple[Survey, Unit, SurveyResults]:
     unit = get_object_or_404(Unit, external_id=request.GET.get("enhed") or survey.unit.external_id)
     if not can_see_results(request.user, unit):
         raise PermissionDenied
-    return survey, unit, SurveyResults(survey)
+    return survey, unit, SurveyResults.for_survey(survey, [unit, survey.unit], subtree_of=unit)
 
 
 @login_required

@@ -247,3 +247,34 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class UnitCount(models.Model):
+    """Respondents per unit for a closed survey: placed directly in it, and in its whole subtree."""
+
+    survey = models.ForeignKey(Survey, related_name="unit_counts", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
+    direct = models.PositiveIntegerField(default=0)
+    subtree = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "unit"], name="unit_count_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.survey} · {self.unit}: {self.subtree}"
+
+
+class Rollup(models.Model):
+    """A unit's whole subtree summed per item, stored when a survey closes, so a unit's result, its
+    children's heatmap and its trend each read a handful of rows however large the organisation."""
+
+    survey = models.ForeignKey(Survey, related_name="rollups", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
+    item = models.ForeignKey(Item, related_name="+", on_delete=models.CASCADE)
+    distribution = models.JSONField(default=list)  # counts of answers 0..4, then "Ved ikke"
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "unit", "item"], name="rollup_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.survey} · {self.unit} · {self.item_id}"

@@ -86,7 +86,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_see_results(request.user, unit):
         raise PermissionDenied
     editable = can_edit_action_plan(request.user, unit) and survey.status == Survey.Status.CLOSED
-    results = SurveyResults(survey)
+    results = SurveyResults.for_survey(survey, [unit])
     mine = results.for_unit(unit)
     constructs = results.constructs_of_survey()
     scored = sorted(

@@ -1,8 +1,9 @@
-"""Results of a closed survey for any unit, from the stored aggregates, in a fixed number of queries.
+"""Results of closed surveys for any unit, from the stored counts and roll-ups, in a fixed number of queries.
 
-`SurveyResults(survey)` reads the survey's units and aggregates once (two queries) and then answers for
-any unit: suppressed or not, respondents, construct scores (0–100), item distributions, and a heatmap of
-the units below. What is shown follows `lib/anonymity.py`, decided over the whole tree at once.
+`SurveyResults.series(survey, units=[...])` reads, for every closed round of the survey's series at once:
+the organisation's units (one query), the respondents per unit (one query) and the subtree roll-ups of
+just the units the page shows (one query). What is shown follows `lib/anonymity.py`, decided per round
+over the whole tree, never per viewer.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from handlekraft.lib.anonymity import shown_units, subtree_counts
+from handlekraft.lib.anonymity import shown_units
 from handlekraft.organisation.models import SiteSettings, Unit
 
-from .models import Aggregate, Construct, Item, Survey
+from .models import Construct, Item, Rollup, Survey, UnitCount
 
 
 @dataclass
@@ -25,63 +26,99 @@ class UnitResult:
     items: list[dict] = field(default_factory=list)  # item rows with distributions (when shown)
 
 
+def organisation_units(survey: Survey) -> dict[int, Unit]:
+    """The units a survey asked: its unit and everything below it (one query)."""
+    return {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
+
+
 class SurveyResults:
-    def __init__(self, survey: Survey, units: dict[int, Unit] | None = None, aggregates=None):
+    """One round's results. Build it with `series()` (several rounds) or `for_survey()` (one)."""
+
+    def __init__(self, survey: Survey, units: dict[int, Unit], counts: dict[int, tuple[int, int]], rollups):
         self.survey = survey
         self.closed = survey.status == Survey.Status.CLOSED
-        if units is None:
-            units = {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
         self.units = units
-        self.items: dict[int, Item] = {}
+        self.totals = {unit: subtree for unit, (_direct, subtree) in counts.items()}
+        parents = {pk: (u.parent_id if u.parent_id in units else None) for pk, u in units.items()}
+        direct = {unit: d for unit, (d, _subtree) in counts.items()}
+        threshold = SiteSettings.current().anonymity_threshold
+        self.shown = shown_units(parents, direct, threshold) if self.closed else set()
         self.rows: dict[int, dict[int, list[int]]] = defaultdict(dict)  # unit → item → distribution
-        direct: dict[int, int] = {}
-        if self.closed:
-            if aggregates is None:
-                aggregates = Aggregate.objects.filter(survey=survey).select_related("item__construct")
-            for row in aggregates:
-                self.items[row.item_id] = row.item
-                self.rows[row.unit_id][row.item_id] = row.distribution
-                direct[row.unit_id] = row.respondents
-        parents = {pk: (u.parent_id if u.parent_id in self.units else None) for pk, u in self.units.items()}
-        self.totals = subtree_counts(parents, direct)
-        self.shown = shown_units(parents, direct, SiteSettings.current().anonymity_threshold)
-        constructs: dict[int, Construct] = {}
-        for item in self.items.values():
-            constructs[item.construct_id] = item.construct
+        self.items: dict[int, Item] = {}
+        for row in rollups:
+            self.items[row.item_id] = row.item
+            self.rows[row.unit_id][row.item_id] = row.distribution
+        constructs = {item.construct_id: item.construct for item in self.items.values()}
         self.constructs = sorted(constructs.values(), key=lambda c: (c.order, c.key))
 
     @classmethod
-    def series(cls, survey: Survey) -> list[SurveyResults]:
-        """Every closed round of the survey's series (same title and unit), oldest first: two queries."""
-        units = {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
-        rows = (
-            Aggregate.objects.filter(survey__unit=survey.unit, survey__title=survey.title)
-            .exclude(survey__closed_at__isnull=True)
-            .select_related("survey", "item__construct")
+    def series(
+        cls,
+        survey: Survey,
+        units: list[Unit] | None = None,
+        children_of: Unit | None = None,
+        subtree_of: Unit | None = None,
+        org: dict[int, Unit] | None = None,
+    ) -> list[SurveyResults]:
+        """Every closed round of the survey's series (same title and unit), oldest first, plus the survey
+        itself if it is still open. Roll-ups are read only for `units` (default: the survey's unit), the
+        children of `children_of`, and every unit of `subtree_of`'s subtree."""
+        if org is None:
+            org = organisation_units(survey)
+        wanted = [u.pk for u in units or [survey.unit]]
+        if children_of is not None:
+            wanted += [pk for pk, u in org.items() if u.parent_id == children_of.pk]
+        if subtree_of is not None:
+            wanted += [pk for pk, u in org.items() if u.is_within(subtree_of)]
+        surveys: dict[int, Survey] = {survey.pk: survey}
+        counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+        # Plain tuples, and the rounds read along with them: 3,000 units × 8 rounds as model instances
+        # would cost more than everything else on the page.
+        rows = UnitCount.objects.filter(
+            survey__unit=survey.unit, survey__title=survey.title, survey__closed_at__isnull=False
+        ).values_list(
+            "survey_id",
+            "unit_id",
+            "direct",
+            "subtree",
+            "survey__round",
+            "survey__opens",
+            "survey__closes",
+            "survey__closed_at",
         )
-        by_survey: dict[int, list] = defaultdict(list)
-        surveys: dict[int, Survey] = {}
-        for row in rows:
-            by_survey[row.survey_id].append(row)
-            surveys[row.survey_id] = row.survey
+        for survey_id, unit_id, direct, subtree, round_, opens, closes, closed_at in rows:
+            counts[survey_id][unit_id] = (direct, subtree)
+            if survey_id not in surveys:
+                surveys[survey_id] = Survey(
+                    pk=survey_id,
+                    title=survey.title,
+                    unit=survey.unit,
+                    round=round_,
+                    opens=opens,
+                    closes=closes,
+                    closed_at=closed_at,
+                )
+        rollups: dict[int, list] = defaultdict(list)
+        for row in Rollup.objects.filter(survey_id__in=surveys, unit_id__in=wanted).select_related(
+            "item__construct"
+        ):
+            rollups[row.survey_id].append(row)
         ordered = sorted(surveys.values(), key=lambda s: (s.opens, s.pk))
-        return [cls(s, units, by_survey[s.pk]) for s in ordered]
+        return [cls(s, org, counts.get(s.pk, {}), rollups.get(s.pk, [])) for s in ordered]
+
+    @classmethod
+    def for_survey(cls, survey: Survey, units: list[Unit] | None = None, **kwargs) -> SurveyResults:
+        return next(r for r in cls.series(survey, units, **kwargs) if r.survey.pk == survey.pk)
 
     def constructs_of_survey(self) -> list[Construct]:
         if self.constructs:
             return self.constructs
-        return list(Construct.objects.filter(items__surveys=self.survey).distinct())
+        return list(Construct.objects.filter(items__surveys=self.survey).distinct().order_by("order", "key"))
 
     def for_unit(self, unit: Unit) -> UnitResult:
         if not self.closed or unit.pk not in self.shown:
             return UnitResult(unit, True, None, {c.key: None for c in self.constructs_of_survey()})
-        sums: dict[int, list[int]] = {}
-        for unit_id, by_item in self.rows.items():
-            if self.units[unit_id].is_within(unit):
-                for item_id, distribution in by_item.items():
-                    total = sums.setdefault(item_id, [0] * 6)
-                    for i, n in enumerate(distribution):
-                        total[i] += n
+        sums = self.rows.get(unit.pk, {})
         scores, item_rows = {}, []
         for construct in self.constructs:
             means = []
@@ -96,7 +133,9 @@ class SurveyResults:
             scores[construct.key] = round(25 * sum(means) / len(means)) if means else None
         return UnitResult(unit, False, self.totals.get(unit.pk, 0), scores, item_rows)
 
+    def children_of(self, unit: Unit) -> list[Unit]:
+        return sorted((u for u in self.units.values() if u.parent_id == unit.pk), key=lambda u: u.name)
+
     def heatmap(self, unit: Unit) -> list[UnitResult]:
-        """The units right below `unit` (and their own rows), shown or suppressed."""
-        children = sorted((u for u in self.units.values() if u.parent_id == unit.pk), key=lambda u: u.name)
-        return [self.for_unit(child) for child in children]
+        """The units right below `unit`, shown or suppressed (their roll-ups must have been read)."""
+        return [self.for_unit(child) for child in self.children_of(unit)]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from handlekraft.lib.cpr import find_cpr
 from handlekraft.organisation.models import Membership, Role, Unit
 
-from .models import Aggregate, AnswerCode, Response, Survey
+from .models import Aggregate, AnswerCode, Response, Rollup, Survey, UnitCount
 from .tasks import prompt_units
 
 COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
@@ -128,6 +128,7 @@ def next_quarter(day: date) -> date:
 
 
 def refresh_aggregates(survey: Survey) -> None:
+    """Per unit and item (its own respondents), per unit (counts), and per subtree and item (roll-ups)."""
     items = list(survey.items.all())
     counts: dict = defaultdict(lambda: [0] * 6)
     respondents: dict = defaultdict(int)
@@ -136,10 +137,34 @@ def refresh_aggregates(survey: Survey) -> None:
     ):
         respondents[response.unit_id] += 1
         for item in items:
-            value = response.answers.get(item.key)
             if item.key in response.answers:
+                value = response.answers[item.key]
                 counts[(response.unit_id, item.pk)][5 if value is None else value] += 1
+    store_aggregates(survey, items, respondents, counts)
+
+
+def store_aggregates(survey: Survey, items: list, respondents: dict, counts: dict) -> None:
+    """Writes the per-unit aggregates, the per-unit counts and the subtree roll-ups of a survey.
+
+    `respondents`: unit id → responses from that unit; `counts`: (unit id, item id) → distribution.
+    """
+    units = {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
+    subtree: dict = defaultdict(int)
+    rolled: dict = defaultdict(lambda: [0] * 6)
+    for unit_id, n in respondents.items():
+        for ancestor in units[unit_id].lineage_ids if unit_id in units else [unit_id]:
+            if ancestor not in units:
+                continue
+            subtree[ancestor] += n
+            for item in items:
+                own = counts.get((unit_id, item.pk))
+                if own:
+                    total = rolled[(ancestor, item.pk)]
+                    for i, c in enumerate(own):
+                        total[i] += c
     Aggregate.objects.filter(survey=survey).delete()
+    UnitCount.objects.filter(survey=survey).delete()
+    Rollup.objects.filter(survey=survey).delete()
     Aggregate.objects.bulk_create(
         [
             Aggregate(
@@ -154,10 +179,25 @@ def refresh_aggregates(survey: Survey) -> None:
         ],
         batch_size=2000,
     )
+    UnitCount.objects.bulk_create(
+        [
+            UnitCount(survey=survey, unit_id=unit_id, direct=respondents.get(unit_id, 0), subtree=n)
+            for unit_id, n in subtree.items()
+        ],
+        batch_size=2000,
+    )
+    Rollup.objects.bulk_create(
+        [
+            Rollup(survey=survey, unit_id=unit_id, item_id=item_id, distribution=distribution)
+            for (unit_id, item_id), distribution in rolled.items()
+        ],
+        batch_size=2000,
+    )
 
 
 def result(survey: Survey, unit: Unit):
     """Scores for a unit's subtree, or suppressed (open survey, small group, unsafe remainder)."""
     from .results import SurveyResults  # results.py reads the models; imported here to keep one entry point
 
-    return SurveyResults(survey).for_unit(unit)  # a unit outside the survey is never among the shown
+    # A unit outside the survey is never among the shown.
+    return SurveyResults.for_survey(survey, [unit]).for_unit(unit)

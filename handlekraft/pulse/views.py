@@ -8,18 +8,18 @@ import random
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from handlekraft.lib.forms import DKFDSForm
-from handlekraft.organisation.models import SiteSettings, Unit
+from handlekraft.organisation.models import SiteSettings
 from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
 from . import services
 from .models import SCALE, AnswerCode, Response, Survey
-from .results import SurveyResults
+from .results import SurveyResults, organisation_units
 from .rules import can_see_results
 
 DONT_KNOW = "vedikke"
@@ -106,21 +106,26 @@ def surveys(request: HttpRequest) -> HttpResponse:
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
-    unit = None
+    org = organisation_units(survey)  # results exist only for the units the survey asked
     if external_id := request.GET.get("enhed"):
-        unit = get_object_or_404(Unit, external_id=external_id)
+        unit = next((u for u in org.values() if u.external_id == external_id), None)
+        if unit is None:
+            raise Http404
     else:
         own = request.user.primary_unit
-        unit = own if own is not None and own.is_within(survey.unit) else survey.unit
+        unit = org.get(own.pk, survey.unit) if own is not None else survey.unit
     if not can_see_results(request.user, unit):
         raise PermissionDenied
-    series = SurveyResults.series(survey) if survey.status == Survey.Status.CLOSED else []
-    current = next((r for r in series if r.survey.pk == survey.pk), None) or SurveyResults(survey)
-    mine = current.for_unit(unit)
-    organisation = current.for_unit(survey.unit)
     subtree_view = (
         is_hr(request.user) or is_leader_of(request.user, unit) or is_committee_member_for(request.user, unit)
     )
+    all_rounds = SurveyResults.series(
+        survey, [unit, survey.unit], children_of=unit if subtree_view else None, org=org
+    )
+    series = [r for r in all_rounds if r.closed]
+    current = next(r for r in all_rounds if r.survey.pk == survey.pk)
+    mine = current.for_unit(unit)
+    organisation = current.for_unit(survey.unit)
     comments = []
     if not mine.suppressed and (mine.responses or 0) >= COMMENTS_FROM and survey.question:
         comments = list(

@@ -271,11 +271,11 @@ def test_the_demo_has_two_rounds_with_suppressed_small_units(demo_org):
     rounds = list(Survey.objects.filter(title="Puls på aktørskab").order_by("opens"))
     assert [s.round for s in rounds] == ["2026Q2", "2026Q4"] and all(s.status == "lukket" for s in rounds)
     assert rounds[1].previous == rounds[0]
-    results = SurveyResults(rounds[1])
+    results = SurveyResults.for_survey(rounds[1])
     whole = results.for_unit(rounds[1].unit)
     assert not whole.suppressed and whole.responses > 50
     assert len(results.shown) < len(results.units)  # some small units are suppressed
-    first = SurveyResults(rounds[0]).for_unit(rounds[0].unit)
+    first = SurveyResults.for_survey(rounds[0]).for_unit(rounds[0].unit)
     assert whole.scores["raaderum"] > first.scores["raaderum"]
 
 
@@ -425,3 +425,18 @@ def test_exports_hold_only_shown_aggregates(client_as, cast):
     pdf = PdfReader(io.BytesIO(client.get(f"/maaling/{survey.pk}/rapport.pdf?enhed=D").content))
     assert "Handleplan" in "\n".join(p.extract_text() for p in pdf.pages)
     assert client_as("other").get(f"/maaling/{survey.pk}/resultater.xlsx?enhed=D").status_code == 403
+
+
+def test_closing_stores_counts_and_subtree_rollups(cast):
+    from handlekraft.pulse.models import Aggregate, Rollup, UnitCount
+
+    people(cast.team, 3, "t")
+    survey = closed_survey_with(cast.unit, 100)
+    counts = {c.unit.external_id: (c.direct, c.subtree) for c in UnitCount.objects.filter(survey=survey)}
+    assert counts == {"D": (4, 7), "T": (3, 3)}
+    item = survey.items.get(key="raaderum_ved")
+    d = Rollup.objects.get(survey=survey, unit=cast.unit, item=item).distribution
+    own = [
+        Aggregate.objects.get(survey=survey, unit=u, item=item).distribution for u in (cast.unit, cast.team)
+    ]
+    assert d == [a + b for a, b in zip(*own, strict=True)]
