@@ -1197,6 +1197,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kodesedler: %(title)s": "Code slips: %(title)s",
     "Koden kan bruges én gang. Dine svar er anonyme.": "The code can be used once. Your answers are anonymous.",
     "Styring": "Manage",
+    "Graf": "Chart",
     "Resultater": "Results",
     "Eksternt id": "External id",
     "Besvarelser": "Responses",

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .bank import ensure_bank
-from .models import Construct, Item, Survey
+from .models import Action, ActionPlan, Construct, Item, Survey
 from .services import answer, close, make_codes
 
 TITLE = "Puls på aktørskab"
@@ -43,8 +43,52 @@ COMMENTS = [
 @transaction.atomic
 def build(org) -> None:
     ensure_bank(Construct, Item)
-    if Survey.objects.filter(title=TITLE).exists():
+    if not Survey.objects.filter(title=TITLE).exists():
+        build_rounds(org)
+    build_plans(org)
+
+
+PLANS = [
+    (
+        "SO-SOL",
+        "leder@eksempel.dk",
+        [
+            ("Råderumsworkshop på personalemødet i januar", "raaderum", "igang", 45),
+            ("Fast punkt på tavlemødet: hvem har gjort noget godt i dag?", "anerkendelse", "planlagt", 60),
+        ],
+    ),
+    (
+        "SO-HPN",
+        "susanne.bech@eksempel.dk",
+        [
+            ("Delegationspoker om ruteplanlægning i dagteamet", "raaderum", "planlagt", 30),
+            ("Lederen deltager i aftenvagtens overlevering hver anden uge", "stoette", "gennemfoert", 20),
+        ],
+    ),
+]
+
+
+def build_plans(org) -> None:
+    latest = Survey.objects.filter(title=TITLE).order_by("-opens").first()
+    if latest is None:
         return
+    constructs = {c.key: c for c in Construct.objects.all()}
+    for unit_key, owner, actions in PLANS:
+        plan, _ = ActionPlan.objects.get_or_create(survey=latest, unit=org.units[unit_key])
+        for text, construct, status, days in actions:
+            Action.objects.update_or_create(
+                plan=plan,
+                text=text,
+                defaults={
+                    "owner": org.people.get(owner),
+                    "construct": constructs.get(construct),
+                    "status": status,
+                    "due": latest.closes + timedelta(days=days),
+                },
+            )
+
+
+def build_rounds(org) -> None:
     items = list(Item.objects.filter(in_default_pulse=True).select_related("construct"))
     previous = None
     for index, (round_, opens, closes) in enumerate(ROUNDS):

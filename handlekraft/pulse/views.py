@@ -91,6 +91,22 @@ def answer(request: HttpRequest) -> HttpResponse:
 
 
 COMMENTS_FROM = 10
+SPARK_WIDTH, SPARK_HEIGHT = 120, 32
+
+
+def sparkline(values: list[int | None]) -> list[dict]:
+    """Bars for a small SVG chart of 0–100 scores, one per round (the table beside it holds the numbers)."""
+    if not values:
+        return []
+    width = SPARK_WIDTH / len(values)
+    bars = []
+    for i, value in enumerate(values):
+        height = 0 if value is None else max(1, round(value / 100 * SPARK_HEIGHT))
+        # Strings: the template would write 1,5 in Danish, and SVG wants 1.5.
+        bars.append(
+            {"x": f"{i * width + 1:.1f}", "y": SPARK_HEIGHT - height, "w": f"{width - 2:.1f}", "h": height}
+        )
+    return bars
 
 
 @login_required
@@ -148,9 +164,15 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         {"unit": r.unit, "suppressed": r.suppressed, "cells": [r.scores.get(c.key) for c in constructs]}
         for r in (current.heatmap(unit) if subtree_view else [])
     ]
+    rounds = [r.survey.round for r in series]
+    per_round = [r.for_unit(unit).scores for r in series]
     trend = [
-        {"round": r.survey.round, "cells": [r.for_unit(unit).scores.get(c.key) for c in constructs]}
-        for r in series
+        {
+            "construct": c,
+            "values": [scores.get(c.key) for scores in per_round],
+            "bars": sparkline([scores.get(c.key) for scores in per_round]),
+        }
+        for c in constructs
     ]
     return render(
         request,
@@ -164,6 +186,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "table": table,
             "heatmap": heatmap,
             "trend": trend,
+            "rounds": rounds,
             "scale": SCALE,
             "comments": comments,
             "threshold": SiteSettings.current().anonymity_threshold,

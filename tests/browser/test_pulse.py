@@ -134,3 +134,27 @@ def test_hr_pages_pass_axe(visit, transactional_db):
     log_in(visit, "hr@eksempel.dk")
     visit.goto("/maaling/ny/")
     visit.goto(f"/maaling/{survey.pk}/styring/")
+
+
+def test_an_hu_member_reads_the_demo_results_and_the_action_plans(open_page):
+    from handlekraft.organisation.demo import build_all
+    from handlekraft.organisation.models import CommitteeMember
+    from handlekraft.pulse.models import Survey
+    from tests.browser.test_main_flow import log_in
+
+    build_all()
+    member = (
+        CommitteeMember.objects.filter(committee__kind="HU", side="medarbejdere")
+        .select_related("user")
+        .first()
+    )
+    member.user.set_password("handlekraft-demo")
+    member.user.save()
+    survey = Survey.objects.filter(title="Puls på aktørskab").order_by("-opens").first()
+    visit = open_page()
+    log_in(visit, member.user.email)
+    visit.goto(f"{survey.get_absolute_url()}?enhed=EK")
+    assert visit.page.get_by_role("heading", name="Enhederne under").is_visible()
+    assert visit.page.get_by_role("heading", name="Udviklingen over runderne").is_visible()
+    visit.goto(f"/maaling/{survey.pk}/handleplaner/")
+    assert visit.page.get_by_role("row", name="Sundhed og omsorg 2 2 1 1").is_visible()
