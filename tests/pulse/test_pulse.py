@@ -440,3 +440,22 @@ def test_closing_stores_counts_and_subtree_rollups(cast):
         Aggregate.objects.get(survey=survey, unit=u, item=item).distribution for u in (cast.unit, cast.team)
     ]
     assert d == [a + b for a, b in zip(*own, strict=True)]
+
+
+@pytest.mark.parametrize("who", CAST)
+def test_the_action_plan_page_by_role(client_as, cast, who):
+    people(cast.unit, 6, "d")
+    survey = closed_survey_with(cast.unit, 100)
+    client = client_as(who)
+    seen = client.get(f"/maaling/{survey.pk}/handleplan/?enhed=D").status_code
+    added = client.post(
+        f"/maaling/{survey.pk}/handleplan/?enhed=D",
+        {"text": "Tavlemøde om råderummet", "owner": cast.leader.pk, "due": "2027-02-01"},
+    ).status_code
+    from handlekraft.pulse.models import Action
+
+    writers = {"leader", "tr", "amr", "hr"}
+    assert seen == {"anonymous": 302, "other": 403}.get(who, 200), who
+    assert Action.objects.exists() is (who in writers), who
+    if who not in writers:
+        assert added in {302, 403} and (added == 302) is (who == "anonymous")
