@@ -20,7 +20,7 @@ from handlekraft.organisation.rules import is_hr, is_leader_of
 
 from .models import Meeting
 from .notes import Refused, participant_for, post_note
-from .participant import COOKIE, _token, _with_cookie, find_meeting, too_many_guesses
+from .participant import _token, _with_cookie, find_meeting, too_many_guesses
 from .rules import can_facilitate, can_open_meetings
 
 router = Router(tags=["dialogmøder"])
@@ -138,6 +138,3 @@ def post(request, meeting: str, payload: NoteIn):
         status=201 if created else 200,
     )
     return _with_cookie(response, raw)
-
-
-__all__ = ["COOKIE"]

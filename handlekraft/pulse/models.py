@@ -179,10 +179,9 @@ class Response(models.Model):
 
 
 class Aggregate(models.Model):
-    """Stored sums per survey, unit (its own respondents only) and item, refreshed when a survey closes.
+    """Answers per survey, unit (its own respondents only) and item, stored when a survey closes.
 
-    Results for any subtree add these up, so a heatmap over 45,000 respondents reads a few thousand rows
-    instead of every response.
+    Pages read the subtree roll-ups (`Rollup`) and the counts (`UnitCount`) made from these at the same time.
     """
 
     survey = models.ForeignKey(Survey, related_name="aggregates", on_delete=models.CASCADE)

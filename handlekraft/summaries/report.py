@@ -101,7 +101,7 @@ def docx_report(data: dict) -> bytes:
     return buffer.getvalue()
 
 
-def pdf_report(data: dict, request=None) -> bytes:
+def pdf_report(data: dict) -> bytes:
     from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
 
     html = render_to_string("summaries/report.html", data)

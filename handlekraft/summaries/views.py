@@ -233,6 +233,6 @@ def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     else:
-        response = HttpResponse(pdf_report(data, request), content_type="application/pdf")
+        response = HttpResponse(pdf_report(data), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response

@@ -11,9 +11,9 @@ from tests.browser.conftest import Visit
 PHONE = {"width": 390, "height": 844}
 
 
-def test_answer_on_a_phone(browser, live_server, transactional_db):
+def pulse_survey(unit_key: str = "SO-SOL", **extra):
+    """The demo organisation and an open 17-item survey for one of its units: (org, survey)."""
     from handlekraft.organisation import demo as org_demo
-    from handlekraft.pulse import services
     from handlekraft.pulse.bank import ensure_bank
     from handlekraft.pulse.models import Construct, Item, Survey
 
@@ -22,13 +22,20 @@ def test_answer_on_a_phone(browser, live_server, transactional_db):
     today = timezone.localdate()
     survey = Survey.objects.create(
         title="Puls på aktørskab",
-        unit=org.units["SO-SOL"],
+        unit=org.units[unit_key],
         opens=today,
         closes=today + timedelta(days=14),
         round="2026Q4",
-        question="Hvad skal vi gøre mere af?",
+        **extra,
     )
     survey.items.set(Item.objects.filter(in_default_pulse=True))
+    return org, survey
+
+
+def test_answer_on_a_phone(browser, live_server, transactional_db):
+    from handlekraft.pulse import services
+
+    _org, survey = pulse_survey(question="Hvad skal vi gøre mere af?")
     [(_unit, raw), *_rest] = services.make_codes(survey)
 
     visit = Visit(
@@ -50,23 +57,10 @@ def test_answer_on_a_phone(browser, live_server, transactional_db):
 
 
 def test_results_as_leader_and_employee_pass_axe(browser, live_server, transactional_db):
-    from handlekraft.organisation import demo as org_demo
     from handlekraft.pulse import services
-    from handlekraft.pulse.bank import ensure_bank
-    from handlekraft.pulse.models import Construct, Item, Survey
     from tests.browser.test_main_flow import log_in
 
-    org = org_demo.build()
-    ensure_bank(Construct, Item)
-    today = timezone.localdate()
-    survey = Survey.objects.create(
-        title="Puls på aktørskab",
-        unit=org.units["SO-SOL"],
-        opens=today,
-        closes=today + timedelta(days=14),
-        round="2026Q4",
-    )
-    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    _org, survey = pulse_survey()
     keys = list(survey.items.values_list("key", flat=True))
     for n, (_unit, raw) in enumerate(services.make_codes(survey)):
         services.answer(raw, {key: (n + i) % 5 for i, key in enumerate(keys)})
@@ -79,23 +73,11 @@ def test_results_as_leader_and_employee_pass_axe(browser, live_server, transacti
 
 
 def test_the_leader_writes_an_action_plan(browser, live_server, transactional_db):
-    from handlekraft.organisation import demo as org_demo
     from handlekraft.pulse import services
-    from handlekraft.pulse.bank import ensure_bank
-    from handlekraft.pulse.models import Action, Construct, Item, Survey
+    from handlekraft.pulse.models import Action
     from tests.browser.test_main_flow import log_in
 
-    org = org_demo.build()
-    ensure_bank(Construct, Item)
-    today = timezone.localdate()
-    survey = Survey.objects.create(
-        title="Puls på aktørskab",
-        unit=org.units["SO-SOL"],
-        opens=today,
-        closes=today + timedelta(days=14),
-        round="2026Q4",
-    )
-    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    _org, survey = pulse_survey()
     keys = list(survey.items.values_list("key", flat=True))
     for _unit, raw in services.make_codes(survey):
         services.answer(raw, dict.fromkeys(keys, 2))
@@ -116,21 +98,9 @@ def test_the_leader_writes_an_action_plan(browser, live_server, transactional_db
 
 
 def test_hr_pages_pass_axe(visit, transactional_db):
-    from handlekraft.organisation import demo as org_demo
-    from handlekraft.pulse.bank import ensure_bank
-    from handlekraft.pulse.models import Construct, Item, Survey
     from tests.browser.test_main_flow import log_in
 
-    org = org_demo.build()
-    ensure_bank(Construct, Item)
-    today = timezone.localdate()
-    survey = Survey.objects.create(
-        title="Puls på aktørskab",
-        unit=org.units["SO"],
-        opens=today,
-        closes=today + timedelta(days=14),
-        round="2026Q4",
-    )
+    _org, survey = pulse_survey("SO")
     log_in(visit, "hr@eksempel.dk")
     visit.goto("/maaling/ny/")
     visit.goto(f"/maaling/{survey.pk}/styring/")
