@@ -27,7 +27,7 @@ class HandlekraftAdminSite(admin.AdminSite):
 class HRAdminBackend:
     """Gives HR the model permissions the admin asks for, for the apps HR maintains."""
 
-    HR_APPS = {"organisation", "notifications", "jobs", "django_tasks_db"}
+    HR_APPS = {"organisation", "notifications", "jobs", "django_tasks_db", "pulse", "plan"}
 
     def authenticate(self, request, **credentials):
         return None

@@ -19,6 +19,7 @@ from handlekraft.experiments.api import router as experiments_router
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
 from handlekraft.organisation.models import PersonalToken
+from handlekraft.plan.api import router as plan_router
 from handlekraft.pulse.api import router as pulse_router
 from handlekraft.stories.api import router as stories_router
 
@@ -94,3 +95,4 @@ api.add_router("/", experiments_router)
 api.add_router("/", stories_router)
 api.add_router("/", dialogue_router)
 api.add_router("/", pulse_router)
+api.add_router("/", plan_router)

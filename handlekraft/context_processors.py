@@ -26,6 +26,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
         ("experiments:board", _("Prøvehandlinger"), True, ("board", "create", "detail", "edit")),
         ("experiments:proposals", _("Forenkling"), True, ("proposal",)),
         ("results:surveys", _("Måling"), True, ("",)),
+        ("plan:timeline", _("Plan"), True, ("",)),
         ("organisation", _("Organisation"), True, ("organisation", "unit", "committee")),
         ("profile", _("Min profil"), True, ("profile",)),
         ("admin:index", _("Administration"), is_hr(user), ("",)),

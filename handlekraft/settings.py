@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "handlekraft.dialogue",
     "handlekraft.summaries",
     "handlekraft.pulse",
+    "handlekraft.plan",
     "handlekraft.notifications",
     "handlekraft.jobs",
 ]

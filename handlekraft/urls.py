@@ -22,6 +22,7 @@ urlpatterns = [
     path("dialog/", include("handlekraft.dialogue.urls")),
     path("opsamling/", include("handlekraft.summaries.urls")),
     path("puls/", include("handlekraft.pulse.urls")),
+    path("plan/", include("handlekraft.plan.urls")),
     path("maaling/", include(("handlekraft.pulse.results_urls", "pulse"), namespace="results")),
     path("m/", include(("handlekraft.dialogue.participant_urls", "participant"))),
     path("notifikationer/", include("handlekraft.notifications.urls")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -20,8 +22,11 @@ from handlekraft.mandates.forms import SearchForm
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import open_questions_for_leader
 from handlekraft.organisation.models import Role, SiteSettings
-from handlekraft.organisation.rules import is_hr
+from handlekraft.organisation.rules import is_hr, is_leader_anywhere
+from handlekraft.plan import onboarding
 from handlekraft.stories.feeds import stories_from_area
+
+NEW_EMPLOYEE_DAYS = 90
 
 
 @never_cache
@@ -137,9 +142,17 @@ def home(request: HttpRequest) -> HttpResponse:
                 .prefetch_related("professions")
                 .order_by("-published_at")[:5]
             ),
+            "onboarding": onboarding.for_leader(user) if is_leader_anywhere(user) else [],
+            "new_here": is_new_employee(user),
             **leader_tasks(user),
         },
     )
+
+
+def is_new_employee(user) -> bool:
+    """Joined within the last three months, as an employee: the front page says welcome."""
+    recent = user.date_joined.date() >= timezone.localdate() - timedelta(days=NEW_EMPLOYEE_DAYS)
+    return recent and any(m.role == Role.EMPLOYEE for m in user.memberships)
 
 
 def leader_tasks(user) -> dict:

@@ -22,6 +22,8 @@ KINDS: dict[str, str] = {
     "story_recognised": _("Når en kollega anerkender min historie"),
     "story_digest": _("Ugentlig e-mail med nye historier fra mit område"),
     "pulse_result": _("Når resultatet af en måling er klar til dialog i min enhed (leder, TR og AMR)"),
+    "follow_up_assigned": _("Når jeg bliver ansvarlig for et opfølgningspunkt"),
+    "follow_up_reminder": _("Når et af mine opfølgningspunkter har overskredet fristen"),
 }
 
 

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .models import PATH_SEPARATOR, Membership, Role, Unit, User
+from .signals import memberships_added
 
 UNIT_COLUMNS = ["external_id", "name", "parent_external_id", "kind"]
 PEOPLE_COLUMNS = ["email", "name", "unit_external_id", "role"]
@@ -349,6 +350,8 @@ def write_people(
             to_add.append(Membership(user_id=user_id, unit_id=unit_id, role=role))
         to_remove.extend(pk for key, pk in have.items() if key not in wanted[email])
     Membership.objects.bulk_create(to_add, batch_size=BATCH)
+    if current:  # not the first import: the people who are new in a role are really new in it
+        memberships_added.send(sender=Membership, memberships=to_add)
     for start in range(0, len(to_remove), BATCH):
         Membership.objects.filter(pk__in=to_remove[start : start + BATCH]).delete()
     result.memberships_added, result.memberships_removed = len(to_add), len(to_remove)

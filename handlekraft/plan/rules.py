@@ -1,0 +1,57 @@
+"""Who may do what with the plan.
+
+Everyone signed in may read the plan (it is the organisation's shared picture). HR maintains it; the
+person responsible for an activity may update its status. Follow-up items belong to a forum: the members
+of its MED committee (for a leaders' forum: leaders) follow them with HR and the item's owner. The HU page
+is for HU, HR and the top management.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from handlekraft.organisation.models import Role
+from handlekraft.organisation.rules import is_hr, is_leader_anywhere
+from handlekraft.pulse.rules import sits_in_hu
+
+
+@rules.predicate
+def follows_forum(user, forum) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or forum is None:
+        return False
+    if forum.committee_id:
+        return any(cm.committee_id == forum.committee_id for cm in user.committee_memberships)
+    return is_leader_anywhere(user)
+
+
+@rules.predicate
+def is_responsible(user, activity) -> bool:
+    return getattr(user, "is_authenticated", False) and activity.responsible_id == user.pk
+
+
+@rules.predicate
+def owns_follow_up(user, item) -> bool:
+    return getattr(user, "is_authenticated", False) and user.pk in (item.owner_id, item.created_by_id)
+
+
+@rules.predicate
+def follows_item_forum(user, item) -> bool:
+    return follows_forum(user, item.forum)
+
+
+@rules.predicate
+def leads_the_organisation(user) -> bool:
+    return getattr(user, "is_authenticated", False) and any(
+        m.role == Role.LEADER and m.unit.parent_id is None for m in user.memberships
+    )
+
+
+can_manage_plan = is_hr
+can_update_activity = is_hr | is_responsible
+can_follow_forum = is_hr | follows_forum
+can_see_follow_up = is_hr | follows_item_forum | owns_follow_up
+can_change_follow_up = is_hr | owns_follow_up
+can_see_status = is_hr | sits_in_hu | leads_the_organisation
+can_see_onboarding_overview = is_hr
+
+rules.add_perm("plan.manage", can_manage_plan)

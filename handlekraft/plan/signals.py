@@ -1,0 +1,27 @@
+"""A person who becomes leader of a unit starts the leader onboarding (plan/onboarding.py): one by one
+(admin, SSO) or through an organisation import that adds roles (not the first import, which brings every
+leader the municipality already has)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from handlekraft.organisation.models import Membership, Role
+from handlekraft.organisation.signals import memberships_added
+
+from .models import LeaderOnboarding
+
+
+@receiver(post_save, sender=Membership, dispatch_uid="plan-leader-onboarding")
+def start_onboarding(sender, instance: Membership, created: bool, raw: bool = False, **kwargs) -> None:
+    if created and not raw and instance.role == Role.LEADER:
+        LeaderOnboarding.objects.get_or_create(leader_id=instance.user_id, unit_id=instance.unit_id)
+
+
+@receiver(memberships_added, dispatch_uid="plan-leader-onboarding-import")
+def start_onboarding_after_import(sender, memberships: list[Membership], **kwargs) -> None:
+    leaders = [
+        LeaderOnboarding(leader_id=m.user_id, unit_id=m.unit_id) for m in memberships if m.role == Role.LEADER
+    ]
+    LeaderOnboarding.objects.bulk_create(leaders, ignore_conflicts=True)

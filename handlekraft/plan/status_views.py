@@ -1,0 +1,255 @@
+""" "Status på aktørskab": the HU page, its DOCX/PDF for the meeting papers, and fresh figures on request.
+
+Everything shown comes from the newest `StatusSnapshot` (plan/status.py); every figure links to the page
+that lies behind it.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from handlekraft.experiments.models import Experiment
+from handlekraft.jobs.models import Job
+from handlekraft.pulse.models import Action
+
+from . import status
+from .rules import can_manage_plan, can_see_status
+from .tasks import refresh_status
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+CHART_WIDTH, CHART_HEIGHT = 600, 160
+MONTH_NAMES = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def share(part: int, whole: int) -> int | None:
+    return round(100 * part / whole) if whole else None
+
+
+def month_label(month: str) -> str:
+    return f"{MONTH_NAMES[int(month[5:]) - 1]}. {month[2:4]}"
+
+
+def row_of(figures: dict, data: dict, area: bool) -> dict:
+    """One area's (or the organisation's) figures, with the links to what lies behind them."""
+    external_id = figures["external_id"]
+    months = data["months"]
+    unit_query = f"?enhed={external_id}" if area else ""
+    latest = data["rounds"][-1]["survey"] if data["rounds"] else None
+    stories_query = {"fra": f"{months[0]}-01"} | ({"enhed": external_id} if area else {})
+    return {
+        "name": figures["name"],
+        "area": area,
+        "units": figures["units"],
+        "units_reviewed": figures["units_reviewed"],
+        "reviewed_share": share(figures["units_reviewed"], figures["units"]),
+        "questions_answered": figures["questions_answered"],
+        "unlearning": share(figures["questions_allowed"], figures["questions_answered"]),
+        "stories": [figures["stories"].get(m, 0) for m in months],
+        "recognitions": [figures["recognitions"].get(m, 0) for m in months],
+        "stories_total": sum(figures["stories"].values()),
+        "recognitions_total": sum(figures["recognitions"].values()),
+        "experiments": [
+            (label, figures["experiments"].get(value, 0)) for value, label in Experiment.Status.choices
+        ],
+        "proposals": figures["proposals"],
+        "proposals_answered": figures["proposals_answered"],
+        "hours_freed": round(figures["hours_freed"], 1),
+        "meetings_held": figures["meetings_held"],
+        "pulse": [figures["pulse"].get(r["round"]) for r in data["rounds"]],
+        "action_plans": figures["action_plans"],
+        "actions": [(label, figures["actions"].get(value, 0)) for value, label in Action.Status.choices],
+        "links": {
+            "raaderum": reverse("mandates:unit", args=[external_id]) if area else reverse("organisation"),
+            "aflaering": reverse("mandates:unlearning"),
+            "stories": reverse("stories:feed") + "?" + urlencode(stories_query),
+            "experiments": reverse("experiments:board") + unit_query,
+            "proposals": reverse("experiments:proposals"),
+            "meetings": reverse("dialogue:meetings"),
+            "pulse": (reverse("results:survey", args=[latest]) + unit_query) if latest else "",
+            "action_plans": reverse("results:action-plans", args=[latest]) if latest else "",
+        },
+    }
+
+
+def bar_chart(series: list[tuple[str, list[int]]], labels: list[str]) -> dict:
+    """Grouped bars as SVG coordinates (strings with a dot: the template would write a Danish comma)."""
+    top = max([1, *(v for _name, values in series for v in values)])
+    group = CHART_WIDTH / max(1, len(labels))
+    bar = (group - 6) / max(1, len(series))
+    bars = []
+    for s, (_name, values) in enumerate(series):
+        for i, value in enumerate(values):
+            height = round(value / top * (CHART_HEIGHT - 20))
+            bars.append(
+                {
+                    "x": f"{i * group + 3 + s * bar:.1f}",
+                    "y": CHART_HEIGHT - 20 - height,
+                    "w": f"{bar - 1:.1f}",
+                    "h": height,
+                    "series": s,
+                }
+            )
+    ticks = [{"x": f"{i * group + group / 2:.1f}", "label": label} for i, label in enumerate(labels)]
+    return {"bars": bars, "ticks": ticks, "width": CHART_WIDTH, "height": CHART_HEIGHT, "top": top}
+
+
+def page_context() -> dict:
+    snapshot = status.latest()
+    if snapshot is None:
+        return {"snapshot": None}
+    data = snapshot.data
+    total = row_of(data["total"], data, area=False)
+    areas = [row_of(a, data, area=True) for a in data["areas"]]
+    months = [month_label(m) for m in data["months"]]
+    return {
+        "snapshot": snapshot,
+        "computed_at": snapshot.computed_at,
+        "total": total,
+        "areas": areas,
+        "rows": [*areas, total],
+        "months": months,
+        "rounds": [r["round"] for r in data["rounds"]],
+        "stories_chart": bar_chart(
+            [(_("Historier"), total["stories"]), (_("Anerkendelser"), total["recognitions"])], months
+        ),
+        "pulse_chart": bar_chart(
+            [(r, [row["pulse"][i] or 0 for row in areas]) for i, r in enumerate(data["rounds"])],
+            [row["name"].split(" ")[0] for row in areas],
+        ),
+        "experiment_labels": [label for label, _n in total["experiments"]],
+        "action_labels": [label for label, _n in total["actions"]],
+    }
+
+
+def _allowed(request: HttpRequest) -> None:
+    if not can_see_status(request.user):
+        raise PermissionDenied
+
+
+@login_required
+def status_page(request: HttpRequest) -> HttpResponse:
+    _allowed(request)
+    return render(
+        request, "plan/status.html", {**page_context(), "can_refresh": can_manage_plan(request.user)}
+    )
+
+
+@login_required
+@require_POST
+def refresh(request: HttpRequest) -> HttpResponse:
+    if not can_manage_plan(request.user):
+        raise PermissionDenied
+    job = Job.objects.create(title=_("Statustal for aktørskab"), created_by=request.user)
+    transaction.on_commit(lambda: refresh_status.enqueue(str(job.pk)))
+    messages.success(request, _("Tallene bliver beregnet. Det tager typisk under et minut."))
+    return redirect(job)
+
+
+@login_required
+def report(request: HttpRequest, kind: str) -> HttpResponse:
+    _allowed(request)
+    context = page_context()
+    if context["snapshot"] is None:
+        raise Http404
+    filename = f"status-paa-aktoerskab-{context['snapshot'].computed_at:%Y-%m-%d}"
+    if kind == "pdf":
+        from weasyprint import HTML  # loads Pango, which only the exports need
+
+        html = render_to_string("plan/status_report.html", context)
+        pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
+        response = HttpResponse(pdf, content_type="application/pdf")
+    elif kind == "docx":
+        response = HttpResponse(docx_report(context), content_type=DOCX)
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
+    return response
+
+
+def _table(document, header: list[str], rows: list[list]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = "–" if value is None else str(value)
+
+
+def docx_report(context: dict) -> bytes:
+    from docx import Document
+
+    document = Document()
+    document.core_properties.title = _("Status på aktørskab")
+    document.core_properties.language = "da-DK"
+    document.add_heading(_("Status på aktørskab"), level=0)
+    document.add_paragraph(
+        _("Tal opgjort %(when)s.") % {"when": f"{context['snapshot'].computed_at:%d.%m.%Y}"}
+    )
+    rows = context["rows"]
+    document.add_heading(_("Råderum, aflæring, forslag og møder"), level=1)
+    _table(
+        document,
+        [
+            _("Område"),
+            _("Enheder med gennemgået råderum (%)"),
+            _("Aflæring (%)"),
+            _("Forslag besvaret"),
+            _("Timer frigjort pr. måned"),
+            _("Dialogmøder holdt"),
+        ],
+        [
+            [
+                r["name"],
+                r["reviewed_share"],
+                r["unlearning"],
+                f"{r['proposals_answered']} / {r['proposals']}",
+                r["hours_freed"],
+                r["meetings_held"],
+            ]
+            for r in rows
+        ],
+    )
+    document.add_heading(_("Historier og anerkendelser pr. måned (hele organisationen)"), level=1)
+    total = context["total"]
+    _table(
+        document,
+        [_("Måned"), _("Historier"), _("Anerkendelser")],
+        [
+            [m, s, r]
+            for m, s, r in zip(context["months"], total["stories"], total["recognitions"], strict=True)
+        ],
+    )
+    document.add_heading(_("Prøvehandlinger efter status"), level=1)
+    _table(
+        document,
+        [_("Område"), *context["experiment_labels"]],
+        [[r["name"], *(n for _label, n in r["experiments"])] for r in rows],
+    )
+    document.add_heading(_("Udviklingen i målingen (score 0–100)"), level=1)
+    if context["rounds"]:
+        _table(document, [_("Område"), *context["rounds"]], [[r["name"], *r["pulse"]] for r in rows])
+    else:
+        document.add_paragraph(_("Der er ingen afsluttede målinger for hele organisationen endnu."))
+    document.add_heading(_("Handleplaner"), level=1)
+    _table(
+        document,
+        [_("Område"), _("Handleplaner"), *context["action_labels"]],
+        [[r["name"], r["action_plans"], *(n for _label, n in r["actions"])] for r in rows],
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
