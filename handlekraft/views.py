@@ -23,7 +23,6 @@ from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import open_questions_for_leader
 from handlekraft.organisation.models import Role, SiteSettings
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
-from handlekraft.plan import onboarding
 from handlekraft.stories.feeds import stories_from_area
 
 NEW_EMPLOYEE_DAYS = 90
@@ -142,7 +141,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 .prefetch_related("professions")
                 .order_by("-published_at")[:5]
             ),
-            "onboarding": onboarding.for_leader(user) if is_leader_anywhere(user) else [],
+            # A new leader's checklist loads in its own request (htmx): the front page keeps its budget.
+            "is_leader": is_leader_anywhere(user),
             "new_here": is_new_employee(user),
             **leader_tasks(user),
         },

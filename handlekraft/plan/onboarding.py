@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -76,43 +77,55 @@ def _in_subtrees(units, field: str = "unit__path") -> Q:
     return query
 
 
-def progress(onboardings: list[LeaderOnboarding]) -> list[Progress]:
-    """The checklist for each onboarding (with `leader` and `unit` loaded). Eight queries in all."""
+def progress(onboardings: list[LeaderOnboarding], with_representatives: bool = True) -> list[Progress]:
+    """The checklist for each onboarding (with `leader` and `unit` loaded). Four queries in all."""
     if not onboardings:
         return []
     units = {o.unit_id: o.unit for o in onboardings}
     unit_ids, leader_ids = list(units), {o.leader_id for o in onboardings}
     cutoff = timezone.now() - REVIEW_WITHIN
 
-    reviewed = set(
+    # One UNION query answers six items for every unit: (what, unit id or path or leader id).
+    text = CharField()
+    found = set(
         DecisionArea.objects.in_force()
         .filter(unit_id__in=unit_ids, updated__gte=cutoff)
-        .values_list("unit_id", flat=True)
-    )
-    met = set()
-    for unit_id, committee_unit_id in Meeting.objects.filter(
-        Q(unit_id__in=unit_ids) | Q(committee__unit_id__in=unit_ids),
-        template__name=WHAT_IS_AGENCY,
-        status=Meeting.Status.CLOSED,
-    ).values_list("unit_id", "committee__unit_id"):
-        met.update({unit_id, committee_unit_id})
-    poker = set(
-        PokerSession.objects.filter(unit_id__in=unit_ids, status=PokerSession.Status.CLOSED).values_list(
-            "unit_id", flat=True
+        .order_by()
+        .values_list(Value("raaderum", output_field=text), Cast("unit_id", text))
+        .union(
+            Meeting.objects.filter(
+                unit_id__in=unit_ids, template__name=WHAT_IS_AGENCY, status=Meeting.Status.CLOSED
+            )
+            .order_by()
+            .values_list(Value("hvad-er-aktoerskab", output_field=text), Cast("unit_id", text)),
+            Meeting.objects.filter(
+                committee__unit_id__in=unit_ids, template__name=WHAT_IS_AGENCY, status=Meeting.Status.CLOSED
+            )
+            .order_by()
+            .values_list(Value("hvad-er-aktoerskab", output_field=text), Cast("committee__unit_id", text)),
+            PokerSession.objects.filter(unit_id__in=unit_ids, status=PokerSession.Status.CLOSED)
+            .order_by()
+            .values_list(Value("delegationspoker", output_field=text), Cast("unit_id", text)),
+            Story.objects.filter(_in_subtrees(units.values()), status=Story.Status.PUBLISHED)
+            .order_by()
+            .values_list(Value("historie", output_field=text), "unit__path"),
+            Recognition.objects.filter(user_id__in=leader_ids)
+            .order_by()
+            .values_list(Value("anerkendt", output_field=text), Cast("user_id", text)),
+            Experiment.objects.filter(
+                _in_subtrees(units.values()),
+                status__in=[Experiment.Status.RUNNING, Experiment.Status.EVALUATING, Experiment.Status.DONE],
+            )
+            .order_by()
+            .values_list(Value("proevehandling", output_field=text), "unit__path"),
         )
     )
-    story_paths = set(
-        Story.objects.filter(_in_subtrees(units.values()), status=Story.Status.PUBLISHED).values_list(
-            "unit__path", flat=True
-        )
-    )
-    recognisers = set(Recognition.objects.filter(user_id__in=leader_ids).values_list("user_id", flat=True))
-    experiment_paths = set(
-        Experiment.objects.filter(
-            _in_subtrees(units.values()),
-            status__in=[Experiment.Status.RUNNING, Experiment.Status.EVALUATING, Experiment.Status.DONE],
-        ).values_list("unit__path", flat=True)
-    )
+    reviewed = {int(ref) for what, ref in found if what == "raaderum"}
+    met = {int(ref) for what, ref in found if what == "hvad-er-aktoerskab"}
+    poker = {int(ref) for what, ref in found if what == "delegationspoker"}
+    story_paths = {ref for what, ref in found if what == "historie"}
+    recognisers = {int(ref) for what, ref in found if what == "anerkendt"}
+    experiment_paths = {ref for what, ref in found if what == "proevehandling"}
     # The newest closed survey that asked each unit, then whether that unit has a plan for it.
     surveys = list(
         Survey.objects.filter(closed_at__isnull=False).select_related("unit").order_by("-closed_at")[:50]
@@ -127,9 +140,13 @@ def progress(onboardings: list[LeaderOnboarding]) -> list[Progress]:
     )
     representatives: dict[int, list[Membership]] = {}
     for membership in (
-        Membership.objects.filter(unit_id__in=unit_ids, role__in=[Role.TR, Role.AMR])
-        .select_related("user")
-        .order_by("role", "user__name")
+        []
+        if not with_representatives
+        else (
+            Membership.objects.filter(unit_id__in=unit_ids, role__in=[Role.TR, Role.AMR])
+            .select_related("user")
+            .order_by("role", "user__name")
+        )
     ):
         representatives.setdefault(membership.unit_id, []).append(membership)
 
@@ -181,15 +198,14 @@ def _links(unit, survey) -> dict[str, tuple[str, str]]:
     return links
 
 
-def for_leader(user) -> list[Progress]:
-    """The onboarding of a leader who is still within the first year or has items left."""
-    if not getattr(user, "is_authenticated", False):
-        return []
+def current(user):
+    """The leader's onboardings in their first year, in units they still lead."""
     since = timezone.localdate() - REVIEW_WITHIN
     led = [m.unit_id for m in user.memberships if m.role == Role.LEADER]
-    rows = list(
-        LeaderOnboarding.objects.filter(leader=user, unit_id__in=led, started__gte=since).select_related(
-            "unit", "leader"
-        )
-    )
-    return progress(rows)
+    return LeaderOnboarding.objects.filter(leader=user, unit_id__in=led, started__gte=since)
+
+
+def for_leader(user) -> list[Progress]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return progress(list(current(user).select_related("unit", "leader")))

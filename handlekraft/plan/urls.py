@@ -20,6 +20,7 @@ urlpatterns = [
     path("status/opdater/", status_views.refresh, name="status-refresh"),
     path("status/rapport.<str:kind>", status_views.report, name="status-report"),
     path("onboarding/", views.onboarding_overview, name="onboarding"),
+    path("onboarding/mine/", views.my_onboarding, name="my-onboarding"),
     path("onboarding/<int:pk>/tr-amr/", views.onboarding_tick, name="onboarding-tick"),
     path("velkommen/", views.welcome, name="welcome"),
 ]

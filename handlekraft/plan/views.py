@@ -19,6 +19,7 @@ from handlekraft.dialogue.models import Meeting
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role
+from handlekraft.organisation.rules import is_leader_anywhere
 from handlekraft.stories.models import Story
 
 from . import onboarding
@@ -30,6 +31,7 @@ from .rules import (
     can_manage_plan,
     can_see_follow_up,
     can_see_onboarding_overview,
+    can_see_status,
     can_update_activity,
 )
 
@@ -83,6 +85,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "form": form,
             "forum": forum,
             "can_manage": can_manage_plan(request.user),
+            "can_see_status": can_see_status(request.user),
+            "is_leader": is_leader_anywhere(request.user),
         },
     )
 
@@ -328,8 +332,17 @@ def onboarding_overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "plan/onboarding_overview.html",
-        {"rows": onboarding.progress(rows), "keys": onboarding.ITEMS},
+        {"rows": onboarding.progress(rows, with_representatives=False), "keys": onboarding.ITEMS},
     )
+
+
+@login_required
+def my_onboarding(request: HttpRequest) -> HttpResponse:
+    """The new leader's checklist: loaded into the front page (htmx), or as a page of its own."""
+    progress = onboarding.for_leader(request.user)
+    if request.htmx:
+        return render(request, "plan/_onboarding.html", {"onboarding": progress})
+    return render(request, "plan/my_onboarding.html", {"onboarding": progress})
 
 
 @login_required
