@@ -1,4 +1,4 @@
-"""The HU page "Status på aktørskab" (stored figures, exports) and the leader onboarding computed from data."""
+"""The HU page "Status på aktørskab" (stored figures, exports) and onboarding computed from real data."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
-from handlekraft.dialogue.models import Meeting, MeetingTemplate
 from handlekraft.dialogue.material import ensure_templates
+from handlekraft.dialogue.models import Meeting, MeetingTemplate
 from handlekraft.experiments.models import Experiment
 from handlekraft.mandates.models import DecisionArea, PokerSession
 from handlekraft.organisation.models import Membership, Role
