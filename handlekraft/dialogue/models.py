@@ -7,7 +7,6 @@ of its last change, so the board asks "what changed since revision N?" and gets 
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.hashing import sha256_hex
 from handlekraft.organisation.models import Committee, Unit
 
 NOTE_MAX = 500
@@ -176,9 +176,7 @@ class Participant(models.Model):
     def __str__(self) -> str:
         return self.first_name or str(_("Anonym"))
 
-    @staticmethod
-    def hash(raw: str) -> str:
-        return hashlib.sha256(raw.encode()).hexdigest()
+    hash = staticmethod(sha256_hex)
 
     @classmethod
     def join(cls, meeting: Meeting) -> tuple[Participant, str]:

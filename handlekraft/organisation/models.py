@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from functools import cached_property
 
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.hashing import sha256_hex
 
 PATH_SEPARATOR = "/"
 
@@ -338,9 +338,7 @@ class PersonalToken(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @staticmethod
-    def hash(raw: str) -> str:
-        return hashlib.sha256(raw.encode()).hexdigest()
+    hash = staticmethod(sha256_hex)
 
     @classmethod
     def issue(cls, user: User, name: str) -> tuple[PersonalToken, str]:

@@ -8,4 +8,4 @@ class PlanConfig(AppConfig):
     verbose_name = _("Plan og opfølgning")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 (a new leader starts onboarding)
+        from . import panels, signals  # noqa: F401 (follow-up sections on meetings and action plans; onboarding)

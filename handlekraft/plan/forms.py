@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
+from django.db.models import CharField, F, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +40,59 @@ def offer(field, newest, current: list, empty_label=None) -> None:
     field.widget.choices = [("", empty_label), *choices] if empty_label else choices
 
 
+LINKS = {  # field → (model, label, how a row is named)
+    "meetings": (Meeting, _("Dialogmøder"), F("title")),
+    "summaries": (Summary, _("Opsamlinger"), F("title")),
+    "surveys": (Survey, _("Målinger"), Concat("title", Value(" ("), "round", Value(")"))),
+    "action_plans": (ActionPlan, _("Handleplaner"), Concat("unit__name", Value(" – "), "survey__round")),
+}
+LINK_WINDOW = timedelta(days=548)  # the last 18 months are offered for linking (and what is linked already)
+
+
+def link_choices(activity: Activity | None) -> dict[str, list[tuple[int, str]]]:
+    """Every link field's choices in one UNION query: the recent rows and those linked already."""
+    text = CharField()
+    since = timezone.now() - LINK_WINDOW
+    queries = []
+    for name, (model, _label, label) in LINKS.items():
+        linked = (
+            Q(
+                pk__in=getattr(activity, name)
+                .through.objects.filter(activity_id=activity.pk)
+                .values(f"{model._meta.model_name}_id")
+            )
+            if activity and activity.pk
+            else Q(pk__in=[])
+        )
+        queries.append(
+            model.objects.filter(Q(created__gte=since) | linked)
+            .order_by()
+            .values_list(Value(name, output_field=text), "pk", Cast(label, text))
+        )
+    choices: dict[str, list[tuple[int, str]]] = {name: [] for name in LINKS}
+    for name, pk, label in queries[0].union(*queries[1:]):
+        choices[name].append((pk, label))
+    for rows in choices.values():
+        rows.sort(key=lambda row: -row[0])  # newest first
+    return choices
+
+
+def linked_ids(activity: Activity) -> dict[str, list[int]]:
+    """What an activity links to, in one UNION query over the four link tables."""
+    text = CharField()
+    queries = [
+        getattr(Activity, name)
+        .through.objects.filter(activity_id=activity.pk)
+        .order_by()
+        .values_list(Value(name, output_field=text), f"{model._meta.model_name}_id")
+        for name, (model, _label, _name) in LINKS.items()
+    ]
+    found: dict[str, list[int]] = {name: [] for name in LINKS}
+    for name, pk in queries[0].union(*queries[1:]):
+        found[name].append(pk)
+    return found
+
+
 class ActivityForm(DKFDSModelForm):
     responsible_email = PersonByEmailField(
         label=_("Ansvarlig (e-mail)"), required=False, help_text=_("Fx hr@eksempel.dk.")
@@ -44,51 +101,39 @@ class ActivityForm(DKFDSModelForm):
 
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "description",
-            "forum",
-            "kind",
-            "quarter",
-            "until_quarter",
-            "day",
-            "status",
-            "meetings",
-            "summaries",
-            "surveys",
-            "action_plans",
-        ]
+        fields = ["title", "description", "forum", "kind", "quarter", "until_quarter", "day", "status"]
         widgets = {"day": DATE, "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["forum"].empty_label = None
+        self.fields["forum"].widget.choices = [(f.pk, str(f)) for f in Forum.objects.all()]
         for field in self.fields.values():
             if "invalid_choice" in field.error_messages:
                 field.error_messages["invalid_choice"] = _("Vælg en af mulighederne på listen.")
-            if "invalid_pk_value" in field.error_messages:
-                field.error_messages["invalid_pk_value"] = _("Vælg en af mulighederne på listen.")
-        self.fields["action_plans"].queryset = ActionPlan.objects.select_related("survey", "unit")
-        self.fields["action_plans"].label_from_instance = lambda p: f"{p.unit.name} – {p.survey.round}"
-        self.fields["surveys"].queryset = Survey.objects.select_related("unit")
-        offered = {
-            "meetings": Meeting.objects.order_by("-created"),
-            "summaries": Summary.objects.order_by("-created"),
-            "surveys": Survey.objects.select_related("unit").order_by("-opens"),
-            "action_plans": ActionPlan.objects.select_related("survey", "unit").order_by("-created"),
-        }
-        for name, newest in offered.items():
-            offer(
-                self.fields[name],
-                newest,
-                list(getattr(self.instance, name).all()) if self.instance.pk else [],
+        choices = link_choices(self.instance)
+        linked = linked_ids(self.instance) if self.instance.pk else {}
+        for name, (model, label, _name) in LINKS.items():
+            field = forms.ModelMultipleChoiceField(
+                label=label,
+                queryset=model.objects.all(),
+                required=False,
+                help_text=_("Hold Ctrl (⌘ på Mac) nede for at vælge flere."),
+                error_messages={
+                    "invalid_choice": _("Vælg en af mulighederne på listen."),
+                    "invalid_pk_value": _("Vælg en af mulighederne på listen."),
+                },
             )
-        for name in ("meetings", "summaries", "surveys", "action_plans"):
-            self.fields[name].help_text = _("Hold Ctrl (⌘ på Mac) nede for at vælge flere.")
+            field.widget.choices = choices[name]
+            self.fields[name] = field
+            self.initial[name] = linked.get(name, [])
         if self.instance.pk:
             self.initial["version"] = self.instance.version
             if self.instance.responsible:
                 self.initial["responsible_email"] = self.instance.responsible.email
+
+    def save_links(self, activity: Activity) -> None:
+        for name in LINKS:
+            getattr(activity, name).set(self.cleaned_data[name])
 
 
 class ActivityStatusForm(DKFDSModelForm):
@@ -112,10 +157,11 @@ class FollowUpForm(DKFDSModelForm):
             "source": forms.RadioSelect,
         }
 
-    def __init__(self, *args, forums, **kwargs):
+    def __init__(self, *args, forums: list[Forum], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["forum"].queryset = forums
-        self.fields["forum"].empty_label = None
+        # Lists built once (a select re-reads its queryset each time it renders); the tables validate.
+        self.fields["forum"].queryset = Forum.objects.filter(pk__in=[f.pk for f in forums])
+        self.fields["forum"].widget.choices = [(f.pk, str(f)) for f in forums]
         self.fields["forum"].error_messages["invalid_choice"] = _("Vælg et af de fora, du følger.")
         for name in ("meeting", "action_plan", "activity"):
             self.fields[name].error_messages["invalid_choice"] = _("Vælg en af mulighederne på listen.")
@@ -123,12 +169,11 @@ class FollowUpForm(DKFDSModelForm):
         self.fields["action_plan"].queryset = ActionPlan.objects.select_related("survey", "unit")
         self.fields["action_plan"].label_from_instance = lambda p: f"{p.unit.name} – {p.survey.round}"
         self.fields["action_plan"].help_text = _("Når punktet kommer fra en handleplan efter en måling.")
-        self.fields["activity"].queryset = Activity.objects.order_by("quarter", "title")
-        self.fields["activity"].empty_label = _("Ingen")
         chosen = self.instance if self.instance.pk else None
         for name, newest in (
             ("meeting", Meeting.objects.order_by("-created")),
             ("action_plan", self.fields["action_plan"].queryset.order_by("-created")),
+            ("activity", Activity.objects.order_by("-quarter", "title")),
         ):
             current = self.initial.get(name) or (getattr(chosen, f"{name}_id") if chosen else None)
             offer(self.fields[name], newest, list(newest.filter(pk=current)) if current else [], _("Ingen"))

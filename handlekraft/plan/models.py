@@ -5,7 +5,6 @@ onboarding."""
 from __future__ import annotations
 
 import re
-import secrets
 from datetime import date
 
 from django.conf import settings
@@ -17,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handlekraft.dialogue.models import Meeting
 from handlekraft.lib.cpr import validate_no_cpr
-from handlekraft.lib.hashing import sha256_hex
+from handlekraft.lib.tokens import RevocableToken
 from handlekraft.organisation.models import Committee, Unit
 from handlekraft.pulse.models import ActionPlan, Construct, Survey
 from handlekraft.summaries.models import Summary
@@ -315,40 +314,16 @@ class FollowUp(models.Model):
             raise ValidationError({"action_plan": _("Vælg den handleplan, punktet kommer fra.")})
 
 
-class CalendarToken(models.Model):
+class CalendarToken(RevocableToken):
     """The secret in a person's calendar addresses (iCal). Only its hash is stored; it can be revoked."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="calendar_tokens", on_delete=models.CASCADE
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
-    revoked = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("kalendernøgle")
         verbose_name_plural = _("kalendernøgler")
-
-    def __str__(self) -> str:
-        return str(self.created)
-
-    hash = staticmethod(sha256_hex)
-
-    @classmethod
-    def issue(cls, user) -> str:
-        cls.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
-        raw = secrets.token_urlsafe(24)
-        cls.objects.create(user=user, token_hash=cls.hash(raw))
-        return raw
-
-    @classmethod
-    def user_for(cls, raw: str):
-        token = (
-            cls.objects.select_related("user")
-            .filter(token_hash=cls.hash(raw or ""), revoked__isnull=True, user__is_active=True)
-            .first()
-        )
-        return token.user if token else None
 
 
 class StatusSnapshot(models.Model):

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from handlekraft.dialogue.models import Meeting
+from handlekraft.dialogue.models import Meeting, Note
+from handlekraft.dialogue.rules import can_facilitate
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role
@@ -152,7 +153,9 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Create or edit an activity (HR). A concurrent save is shown as a conflict; nothing typed is lost."""
     if not can_manage_plan(request.user):
         raise PermissionDenied
-    activity = get_object_or_404(Activity, pk=pk) if pk else None
+    activity = (
+        get_object_or_404(Activity.objects.select_related("initiative", "responsible"), pk=pk) if pk else None
+    )
     initiative = activity.initiative if activity else Initiative.objects.first()
     if initiative is None:
         messages.error(request, _("Opret først en indsats under Administration."))
@@ -170,13 +173,13 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 saved.responsible = form.cleaned_data["responsible_email"]
                 saved.version = (current.version + 1) if current else 1
                 saved.save()
-                form.save_m2m()
+                form.save_links(saved)
         if conflict is None:
             messages.success(request, _("Aktiviteten er gemt."))
             return redirect(saved)
         data = request.POST.copy()
         data["version"] = conflict.version
-        form = ActivityForm(data, instance=Activity.objects.get(pk=pk))
+        form = ActivityForm(data, instance=Activity.objects.select_related("responsible").get(pk=pk))
         form.is_valid()
     return render(
         request, "plan/activity_edit.html", {"form": form, "activity": activity, "conflict": conflict}
@@ -190,6 +193,11 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
     forums = list(followed_forums(user))
     today = timezone.localdate()
     visible = FollowUp.objects.select_related("owner", "forum")
+    source = None
+    if (key := request.GET.get("moede", "")).isdigit():
+        visible, source = visible.filter(meeting_id=key), Meeting.objects.filter(pk=key).first()
+    elif (key := request.GET.get("handleplan", "")).isdigit():
+        visible = visible.filter(action_plan_id=key)
     mine = list(visible.filter(owner=user).exclude(status=FollowUp.Status.DONE)[:LIST_SIZE])
     in_forums = visible.filter(forum__in=forums).exclude(status=FollowUp.Status.DONE)
     overdue = list(in_forums.filter(due__lt=today)[:LIST_SIZE])
@@ -208,18 +216,32 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
             "open_items": open_items,
             "done": done,
             "today": today,
+            "source": source,
+            "filtered": "moede" in request.GET or "handleplan" in request.GET,
             "can_create": bool(forums),
         },
     )
 
 
-def _initial_from(request: HttpRequest) -> dict:
+def way_forward_notes(request: HttpRequest, meeting) -> list[Note]:
+    """The meeting's "Vejen videre" notes, offered as titles to its facilitators (who may read them)."""
+    if meeting is None or not can_facilitate(request.user, meeting):
+        return []
+    return list(meeting.notes.filter(way_forward=True, hidden=False, deleted=False)[:30])
+
+
+def _initial_from(request: HttpRequest) -> tuple[dict, list[Note]]:
     """Prefill from where the person came: a meeting's Vejen videre, an action plan or an activity."""
     initial = {"due": timezone.localdate() + timedelta(days=30), "owner_email": request.user.email}
+    notes = []
     if (key := request.GET.get("moede", "")).isdigit():
         meeting = Meeting.objects.select_related("committee").filter(pk=key).first()
+        notes = way_forward_notes(request, meeting)
         if meeting:
             initial |= {"source": FollowUp.Source.MEETING, "meeting": meeting.pk}
+            chosen = next((n for n in notes if str(n.pk) == request.GET.get("note")), None)
+            if chosen:
+                initial["title"] = chosen.text[:200]
             forum = (
                 Forum.objects.filter(committee_id=meeting.committee_id).first()
                 if meeting.committee_id
@@ -233,15 +255,16 @@ def _initial_from(request: HttpRequest) -> dict:
         activity = Activity.objects.filter(pk=key).first()
         if activity:
             initial |= {"activity": activity.pk, "forum": activity.forum_id}
-    return initial
+    return initial, notes
 
 
 @login_required
 def follow_up_create(request: HttpRequest) -> HttpResponse:
-    forums = followed_forums(request.user)
-    if not forums.exists():
+    forums = list(followed_forums(request.user))
+    if not forums:
         raise PermissionDenied
-    form = FollowUpForm(request.POST or None, forums=forums, initial=_initial_from(request))
+    initial, notes = _initial_from(request)
+    form = FollowUpForm(request.POST or None, forums=forums, initial=initial)
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.owner, item.created_by = form.cleaned_data["owner_email"], request.user
@@ -257,7 +280,11 @@ def follow_up_create(request: HttpRequest) -> HttpResponse:
             )
         messages.success(request, _("Opfølgningspunktet er oprettet."))
         return redirect(item)
-    return render(request, "plan/follow_up_edit.html", {"form": form, "item": None})
+    return render(
+        request,
+        "plan/follow_up_edit.html",
+        {"form": form, "item": None, "notes": notes, "meeting_id": initial.get("meeting")},
+    )
 
 
 def _visible_item(request: HttpRequest, pk: int) -> FollowUp:
@@ -298,8 +325,8 @@ def follow_up_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = _visible_item(request, pk)
     if not can_change_follow_up(request.user, item):
         raise PermissionDenied
-    forums = followed_forums(request.user) | Forum.objects.filter(pk=item.forum_id)
-    form = FollowUpForm(request.POST or None, instance=item, forums=forums.distinct())
+    forums = list((followed_forums(request.user) | Forum.objects.filter(pk=item.forum_id)).distinct())
+    form = FollowUpForm(request.POST or None, instance=item, forums=forums)
     conflict = None
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -315,7 +342,7 @@ def follow_up_edit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(saved)
         data = request.POST.copy()
         data["version"] = conflict.version
-        form = FollowUpForm(data, instance=FollowUp.objects.get(pk=pk), forums=forums.distinct())
+        form = FollowUpForm(data, instance=FollowUp.objects.get(pk=pk), forums=forums)
         form.is_valid()
     return render(request, "plan/follow_up_edit.html", {"form": form, "item": item, "conflict": conflict})
 

@@ -7,7 +7,6 @@ with a used flag only; the system never records which person got which code.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import uuid
 
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.hashing import sha256_hex
 from handlekraft.organisation.models import Unit
 
 SCALE = [
@@ -151,7 +151,7 @@ class AnswerCode(models.Model):
 
     @staticmethod
     def hash(raw: str) -> str:
-        return hashlib.sha256(("".join(raw.split()).upper()).encode()).hexdigest()
+        return sha256_hex("".join(raw.split()).upper())  # as people type it: spaces and case do not matter
 
     @staticmethod
     def new_raw() -> str:

@@ -124,6 +124,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "survey": survey,
             "unit": unit,
+            "plan": plan,
             "mine": mine,
             "weakest": weakest,
             "actions": actions,

@@ -5,9 +5,6 @@ Recognition has no points: there are no totals per person, no rankings and no le
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from handlekraft.experiments.models import Experiment, Theme
 from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.fulltext import index_text
+from handlekraft.lib.tokens import RevocableToken
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.organisation.models import Unit
 from handlekraft.organisation.rules import is_hr
@@ -256,43 +254,16 @@ class AuditEntry(models.Model):
         return f"{self.get_action_display()}: {self.story}"
 
 
-class FeedToken(models.Model):
+class FeedToken(RevocableToken):
     """The secret in a person's private Atom feed address. Only its hash is stored; it can be revoked."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, related_name="story_feed_tokens", on_delete=models.CASCADE
     )
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
-    revoked = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("feed-nøgle")
         verbose_name_plural = _("feed-nøgler")
-
-    def __str__(self) -> str:
-        return str(self.created)
-
-    @staticmethod
-    def hash(raw: str) -> str:
-        return hashlib.sha256(raw.encode()).hexdigest()
-
-    @classmethod
-    def issue(cls, user) -> str:
-        """Revokes the person's earlier feed addresses and returns the secret of a new one."""
-        cls.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
-        raw = secrets.token_urlsafe(24)
-        cls.objects.create(user=user, token_hash=cls.hash(raw))
-        return raw
-
-    @classmethod
-    def user_for(cls, raw: str):
-        token = (
-            cls.objects.select_related("user")
-            .filter(token_hash=cls.hash(raw or ""), revoked__isnull=True, user__is_active=True)
-            .first()
-        )
-        return token.user if token else None
 
 
 class DigestRun(models.Model):

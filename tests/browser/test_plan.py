@@ -136,3 +136,32 @@ def test_the_onboarding_checklist_on_a_new_leaders_front_page(open_page, transac
     log_in(employee, "medarbejder@eksempel.dk")
     employee.goto("/plan/velkommen/")
     assert employee.page.get_by_text("Tina Rasmussen").first.is_visible()
+
+
+def test_the_forms_and_the_calendar_page_pass_axe(open_page, transactional_db):
+    from handlekraft.plan.models import Activity, FollowUp
+
+    demo()
+    hr = open_page()
+    log_in(hr, "hr@eksempel.dk")
+    hr.goto("/plan/aktiviteter/ny/")
+    page = hr.page
+    page.get_by_label("Titel").fill("Temadag i KCL")
+    page.get_by_label("Kvartal", exact=True).fill("2027Q5")
+    page.get_by_role("button", name="Gem").click()
+    page.get_by_text("Skriv kvartalet som år og kvartal, fx 2026Q1.").first.wait_for()
+    hr.check()
+    activity = Activity.objects.get(title="Opfølgning ifm. arbejdsmiljørapporterne i HU")
+    hr.goto(f"/plan/aktiviteter/{activity.pk}/rediger/")
+    item = FollowUp.objects.get(title__startswith="Beskrive onboarding")
+    hr.goto(f"/plan/opfoelgning/{item.pk}/rediger/")
+    hr.goto("/plan/kalender/")
+    page.get_by_role("button", name="Lav mine kalenderadresser").click()
+    page.get_by_text("Dine nye adresser står herunder.").wait_for()
+    hr.check()
+    hr.goto("/plan/onboarding/")
+
+    leader = open_page()
+    log_in(leader, "leder@eksempel.dk")
+    leader.goto("/plan/onboarding/mine/")
+    assert leader.page.get_by_text("6 af 7 er på plads.").is_visible()

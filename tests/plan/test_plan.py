@@ -230,3 +230,40 @@ def test_api_lists_the_activities(client_as, plan):
         "status": "gennemfoert",
     }
     assert client_as("anonymous").get("/api/v1/plan/activities").status_code == 401
+
+
+def test_hr_links_the_meetings_and_surveys_that_carry_an_activity_out(client_as, plan, cast):
+    from datetime import date
+
+    from handlekraft.dialogue.models import Meeting
+    from handlekraft.pulse.models import Survey
+
+    meeting = Meeting.objects.create(title="Dialogmøde i LMU", committee=cast.lmu)
+    survey = Survey.objects.create(
+        title="Puls", unit=cast.kommune, opens=date(2026, 11, 1), closes=date(2026, 11, 20), round="2026Q4"
+    )
+    client = client_as("hr")
+    form = client.get(f"/plan/aktiviteter/{plan.follow.pk}/rediger/").context["form"]
+    assert (meeting.pk, "Dialogmøde i LMU") in form.fields["meetings"].widget.choices
+    assert (survey.pk, "Puls (2026Q4)") in form.fields["surveys"].widget.choices
+    data = {
+        "title": plan.follow.title,
+        "forum": plan.hu.pk,
+        "kind": "opfoelgning",
+        "quarter": "2026Q3",
+        "until_quarter": "2026Q4",
+        "status": "igang",
+        "version": plan.follow.version,
+        "meetings": [meeting.pk],
+        "surveys": [survey.pk],
+    }
+    assert client.post(f"/plan/aktiviteter/{plan.follow.pk}/rediger/", data).status_code == 302
+    html = client_as("employee").get(plan.follow.get_absolute_url()).content.decode()
+    assert "Dialogmøde i LMU" in html and "Puls (2026Q4)" in html
+    # Saving again keeps the links (the form shows them as chosen).
+    form = client.get(f"/plan/aktiviteter/{plan.follow.pk}/rediger/").context["form"]
+    assert form.initial["meetings"] == [meeting.pk] and form.initial["surveys"] == [survey.pk]
+    bad = client.post(
+        f"/plan/aktiviteter/{plan.follow.pk}/rediger/", data | {"version": 2, "meetings": [99999]}
+    )
+    assert "Vælg en af mulighederne på listen." in bad.content.decode()
