@@ -1421,6 +1421,16 @@ EN: dict[str, str | tuple[str, str]] = {
     "Tjeklisten er opdateret.": "The checklist is updated.",
     "Se, hvad du og dine kolleger selv må beslutte, hvem der er din TR og AMR, og hvordan du spørger, hvis du er i tvivl.": "See what you and your colleagues may decide yourselves, who your union and safety representatives are, and how to ask if you are in doubt.",
     "Læs velkomsten": "Read the welcome",
+    "Opsamlinger": "Summaries",
+    "Målinger": "Surveys",
+    "Gør mødets »Vejen videre« til opfølgningspunkter med en ansvarlig og en frist.": 'Turn the meeting\'s "Way forward" into follow-up items with a person responsible and a due date.',
+    "Se mødets opfølgningspunkter": "See the meeting's follow-up items",
+    "Gør det til et opfølgningspunkt": "Make it a follow-up item",
+    "Fra mødets »Vejen videre«": 'From the meeting\'s "Way forward"',
+    "Vælg en note for at bruge den som titel, eller skriv selv.": "Choose a note to use it as the title, or write your own.",
+    "Viser punkterne fra dialogmødet »%(title)s«.": 'Showing the items from the dialogue meeting "%(title)s".',
+    "Viser punkterne fra ét møde eller én handleplan.": "Showing the items from one meeting or one action plan.",
+    "Vis alle": "Show all",
 }
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
+from handlekraft.organisation.models import Role
+
 from . import onboarding
-from .models import Activity
+from .models import Activity, LeaderOnboarding
 
 router = Router(tags=["plan"])
 
@@ -51,10 +53,17 @@ def activities(request):
 
 @router.get("/me/onboarding", response=OnboardingOut, summary="Min tjekliste som ny leder")
 def my_onboarding(request):
-    """A new leader's checklist; a leader in several units gets each item done when done in all of them."""
-    progress = onboarding.for_leader(request.user)
-    if not progress:
+    """A leader's checklist (computed for any leader, new or not); with several units, an item is done
+    when it is done in all of them. Others get 403."""
+    user = request.user
+    led = [m.unit for m in user.memberships if m.role == Role.LEADER]
+    if not led:
         raise PermissionDenied
+    rows = {row.unit_id: row for row in onboarding.current(user).select_related("unit")}
+    progress = onboarding.progress(
+        [rows.get(unit.pk) or LeaderOnboarding(leader=user, unit=unit) for unit in led],
+        with_representatives=False,
+    )
     return {
         "items": [
             {"key": key, "done": all(p.items[i].done for p in progress)}

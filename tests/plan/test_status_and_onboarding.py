@@ -183,6 +183,11 @@ def test_the_api_gives_a_leader_the_checklist(client_as, cast):
     assert [i["key"] for i in items] == onboarding.KEYS and not any(i["done"] for i in items)
     assert client_as("employee").get("/api/v1/me/onboarding").status_code == 403
     assert client_as("anonymous").get("/api/v1/me/onboarding").status_code == 401
+    # A leader who is not new gets the checklist too, computed from the unit's data.
+    LeaderOnboarding.objects.all().delete()
+    DecisionArea.objects.create(unit=cast.unit, title="Valg af vikar", level=6)
+    items = {i["key"]: i["done"] for i in client_as("leader").get("/api/v1/me/onboarding").json()["items"]}
+    assert items["raaderum"] and not items["tr-amr"]
 
 
 def test_a_leader_a_year_in_sees_no_checklist(client_as, cast):
