@@ -7,6 +7,7 @@ that lies behind it.
 from __future__ import annotations
 
 import io
+from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,7 +33,6 @@ from .tasks import refresh_status
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHART_WIDTH, CHART_HEIGHT = 600, 160
-MONTH_NAMES = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 def share(part: int, whole: int) -> int | None:
@@ -39,7 +40,8 @@ def share(part: int, whole: int) -> int | None:
 
 
 def month_label(month: str) -> str:
-    return f"{MONTH_NAMES[int(month[5:]) - 1]}. {month[2:4]}"
+    """ "2026-11" → "nov. 26" (in the reader's language)."""
+    return f"{date_format(date(int(month[:4]), int(month[5:]), 1), 'b')}. {month[2:4]}"
 
 
 def row_of(figures: dict, data: dict, area: bool) -> dict:
@@ -127,7 +129,7 @@ def page_context() -> dict:
         ),
         "pulse_chart": bar_chart(
             [(r, [row["pulse"][i] or 0 for row in areas]) for i, r in enumerate(data["rounds"])],
-            [row["name"].split(" ")[0] for row in areas],
+            [row["name"].split(" ")[0].rstrip("-") for row in areas],
         ),
         "experiment_labels": [label for label, _n in total["experiments"]],
         "action_labels": [label for label, _n in total["actions"]],

@@ -24,6 +24,20 @@ from tests.plan.conftest import sit_in
 from tests.stories.conftest import make_story
 
 
+def experiment(unit, status: str) -> Experiment:
+    return Experiment.objects.create(
+        unit=unit,
+        title="Selv vælge vikar",
+        hypothesis="Vi tror, at teamet finder en bedre vikar",
+        action="Teamet vælger selv vikar",
+        measure="Antal vagter dækket",
+        success="Alle vagter dækkes",
+        start=date(2026, 9, 1),
+        end=date(2026, 12, 1),
+        status=status,
+    )
+
+
 @pytest.mark.parametrize("who", CAST)
 def test_who_sees_the_status_page(client_as, cast, who):
     status.compute()
@@ -50,17 +64,7 @@ def test_the_figures_follow_the_data_and_link_to_what_lies_behind(client_as, cas
     story = make_story(cast)
     Recognition.objects.create(story=story, user=cast.leader)
     DecisionArea.objects.create(unit=cast.unit, title="Valg af vikar", level=6)
-    Experiment.objects.create(
-        unit=cast.unit,
-        title="Selv vælge vikar",
-        hypothesis="h",
-        action="a",
-        measure="m",
-        success="s",
-        start=date(2026, 9, 1),
-        end=date(2026, 12, 1),
-        status=Experiment.Status.RUNNING,
-    )
+    experiment(cast.unit, Experiment.Status.RUNNING)
     # The page reads stored figures: nothing changes until they are computed again.
     assert client_as("hr").get("/plan/status/").context["total"]["stories_total"] == 0
     status.compute()
@@ -132,18 +136,9 @@ def test_a_new_leader_starts_onboarding_and_each_item_follows_the_data(cast):
     Recognition.objects.create(story=elsewhere, user=cast.leader)
     assert leader_items(cast)["historie"]
 
-    experiment = Experiment.objects.create(
-        unit=cast.team,
-        title="Selv vælge vikar",
-        hypothesis="h",
-        action="a",
-        measure="m",
-        success="s",
-        start=date(2026, 9, 1),
-        end=date(2026, 12, 1),
-    )
+    idea = experiment(cast.team, Experiment.Status.IDEA)
     assert not leader_items(cast)["proevehandling"]  # an idea is not started
-    Experiment.objects.filter(pk=experiment.pk).update(status=Experiment.Status.RUNNING)
+    Experiment.objects.filter(pk=idea.pk).update(status=Experiment.Status.RUNNING)
     assert leader_items(cast)["proevehandling"]  # in a team below the unit
 
     survey = Survey.objects.create(
