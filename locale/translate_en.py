@@ -1431,6 +1431,11 @@ EN: dict[str, str | tuple[str, str]] = {
     "Viser punkterne fra dialogmødet »%(title)s«.": 'Showing the items from the dialogue meeting "%(title)s".',
     "Viser punkterne fra ét møde eller én handleplan.": "Showing the items from one meeting or one action plan.",
     "Vis alle": "Show all",
+    "skjult velkomst": "hidden welcome",
+    "skjulte velkomster": "hidden welcomes",
+    "Skjul velkomsten": "Hide the welcome",
+    "Indsatser": "Initiatives",
+    "Velkomsten er skjult. Du finder den altid under Plan.": "The welcome is hidden. You can always find it under Plan.",
 }
 
 

@@ -366,3 +366,17 @@ class LeaderOnboarding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader} – {self.unit}"
+
+
+class WelcomeDismissal(models.Model):
+    """A new employee who has read "Velkommen – her er dit råderum" and hid the box on the front page."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skjult velkomst")
+        verbose_name_plural = _("skjulte velkomster")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -23,4 +23,6 @@ urlpatterns = [
     path("onboarding/mine/", views.my_onboarding, name="my-onboarding"),
     path("onboarding/<int:pk>/tr-amr/", views.onboarding_tick, name="onboarding-tick"),
     path("velkommen/", views.welcome, name="welcome"),
+    path("velkommen/boks/", views.welcome_box, name="welcome-box"),
+    path("velkommen/skjul/", views.welcome_dismiss, name="welcome-dismiss"),
 ]

@@ -25,7 +25,7 @@ from handlekraft.stories.models import Story
 
 from . import onboarding
 from .forms import ActivityForm, ActivityStatusForm, FollowUpForm, FollowUpStatusForm, ForumFilterForm
-from .models import Activity, FollowUp, Forum, Initiative, LeaderOnboarding, quarter_label
+from .models import Activity, FollowUp, Forum, Initiative, LeaderOnboarding, WelcomeDismissal, quarter_label
 from .rules import (
     can_change_follow_up,
     can_follow_forum,
@@ -380,6 +380,22 @@ def onboarding_tick(request: HttpRequest, pk: int) -> HttpResponse:
     row.met_representatives_on = timezone.localdate() if request.POST.get("met") == "1" else None
     row.save(update_fields=["met_representatives_on"])
     messages.success(request, _("Tjeklisten er opdateret."))
+    return redirect("home")
+
+
+@login_required
+def welcome_box(request: HttpRequest) -> HttpResponse:
+    """The front page's welcome box for a new employee (loaded by htmx), until they hide it."""
+    if WelcomeDismissal.objects.filter(user=request.user).exists():
+        return HttpResponse("")
+    return render(request, "plan/_welcome_box.html")
+
+
+@login_required
+@require_POST
+def welcome_dismiss(request: HttpRequest) -> HttpResponse:
+    WelcomeDismissal.objects.get_or_create(user=request.user)
+    messages.success(request, _("Velkomsten er skjult. Du finder den altid under Plan."))
     return redirect("home")
 
 

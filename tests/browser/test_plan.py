@@ -134,6 +134,13 @@ def test_the_onboarding_checklist_on_a_new_leaders_front_page(open_page, transac
     assert hr.page.get_by_role("row", name="Pia Mortensen").is_visible()
     employee = open_page()
     log_in(employee, "medarbejder@eksempel.dk")
+    box = employee.page.get_by_role("region", name="Velkommen – her er dit råderum")
+    box.wait_for()
+    employee.check()
+    box.get_by_role("button", name="Skjul velkomsten").click()
+    employee.page.get_by_text("Velkomsten er skjult.").wait_for()
+    employee.check()
+    assert not box.count()
     employee.goto("/plan/velkommen/")
     assert employee.page.get_by_text("Tina Rasmussen").first.is_visible()
 

@@ -37,6 +37,7 @@ def pages(plan, item) -> dict[str, dict[str, int]]:
         "/plan/onboarding/": {"hr": 200, "anonymous": 302},
         "/plan/onboarding/mine/": ALL,
         "/plan/velkommen/": ALL,
+        "/plan/velkommen/boks/": ALL,
     }
 
 

@@ -229,9 +229,14 @@ def test_the_welcome_page(client_as, cast, who):
         assert "Valg af vikar ved akut fravær" not in html  # another unit's råderum
 
 
-def test_a_new_employee_is_welcomed_on_the_front_page(client_as, cast):
-    assert "Læs velkomsten" in client_as("employee").get("/").content.decode()
+def test_a_new_employee_is_welcomed_on_the_front_page_until_they_hide_it(client_as, cast):
+    client = client_as("employee")
+    assert "/plan/velkommen/boks/" in client.get("/").content.decode()  # the front page loads the box
+    assert "Læs velkomsten" in client.get("/plan/velkommen/boks/").content.decode()
+    assert client.post("/plan/velkommen/skjul/").status_code == 302
+    assert client.get("/plan/velkommen/boks/").content == b""
+    assert "Velkommen – her er dit råderum" in client.get("/plan/velkommen/").content.decode()  # still there
     type(cast.employee).objects.filter(pk=cast.employee.pk).update(
         date_joined=timezone.now() - timedelta(days=200)
     )
-    assert "Læs velkomsten" not in client_as("employee").get("/").content.decode()
+    assert "/plan/velkommen/boks/" not in client.get("/").content.decode()
