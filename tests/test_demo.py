@@ -89,3 +89,43 @@ def test_every_demo_account_logs_in():
     ]:
         response = Client().post("/login/", {"username": email, "password": "handlekraft-demo"})
         assert response.status_code == 302, email
+
+
+def test_the_demo_holds_the_seeds_plan_as_written(demo_org):
+    from handlekraft.plan import onboarding
+    from handlekraft.plan.models import Activity, FollowUp, LeaderOnboarding, StatusSnapshot
+
+    by_quarter = {}
+    for activity in Activity.objects.order_by("quarter", "day", "title"):
+        by_quarter.setdefault(activity.quarter_label, []).append(activity.title)
+    assert by_quarter["4. kvartal 2025"] == [
+        "Tema på DIR-seminar i november",
+        "Tema på KCL i december",
+        "Dialogmøde i OMU Administrationen",
+    ]
+    assert by_quarter["1. kvartal 2026"] == [
+        "Dialogmøde i OMU Sundhed og omsorg",
+        "Dialogmøde i OMU Socialområdet",
+    ]
+    assert set(by_quarter["2. kvartal 2026"]) == {
+        "Informations- og dialogmaterialer",
+        "Dialogmøde i OMU Børne- og familieområdet",
+        "Dialogmøde i OMU Skole- og dagtilbudsområdet",
+    }
+    assert set(by_quarter["3.–4. kvartal 2026"]) == {
+        "Opfølgning ifm. arbejdsmiljørapporterne i HU",
+        "Indgå i arbejdet med attraktive arbejdspladser",
+        "Fortsat kobling til arbejdet med vision og forenkling",
+    }
+    # As of late 2026: what lay before is done, the follow-up in HU is under way.
+    assert set(Activity.objects.filter(quarter__lt="2026Q3").values_list("status", flat=True)) == {
+        "gennemfoert"
+    }
+    assert set(Activity.objects.filter(quarter="2026Q3").values_list("status", flat=True)) == {"igang"}
+    assert sum(item.is_overdue for item in FollowUp.objects.all()) == 2
+    # Two new leaders, part-way through onboarding; the HU page has its figures.
+    rows = list(LeaderOnboarding.objects.select_related("unit", "leader"))
+    progress = {p.onboarding.leader.email: p.done_count for p in onboarding.progress(rows)}
+    assert set(progress) == {"leder@eksempel.dk", "pia.mortensen@eksempel.dk"}
+    assert all(0 < done < len(onboarding.KEYS) for done in progress.values())
+    assert StatusSnapshot.objects.exists()

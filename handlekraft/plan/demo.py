@@ -3,9 +3,10 @@ follow-up items (two of them overdue), and two new leaders part-way through onbo
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from handlekraft.dialogue.models import Meeting
 from handlekraft.pulse.models import ActionPlan, Construct, Survey
@@ -120,13 +121,13 @@ ACTIVITIES = [
         "karen.dahl",
     ),
 ]
-# (title, forum key, owner e-mail, due, status, source)
+# (title, forum key, owner e-mail, due (days from the day the demo is built), status, source)
 FOLLOW_UPS = [
     (
         "Opfølgning på møderne med lederne og direktionen i forhold til KKC",
         "DIR",
         "karen.dahl",
-        date(2026, 11, 13),
+        timedelta(days=-15),
         FollowUp.Status.RUNNING,
         FollowUp.Source.DECISION,
     ),
@@ -134,7 +135,7 @@ FOLLOW_UPS = [
         "Tage »Hvad er aktørskab for os?« med i alle LMU'er i Sundhed og omsorg",
         "OMU-SO",
         "peter.lund",
-        date(2026, 12, 15),
+        timedelta(days=17),
         FollowUp.Status.RUNNING,
         FollowUp.Source.MEETING,
     ),
@@ -142,7 +143,7 @@ FOLLOW_UPS = [
         "Aftale hjørneflag for vikarbestilling i afsnit A og B",
         "LMU-SO-SOL",
         "leder",
-        date(2026, 11, 20),
+        timedelta(days=-8),
         FollowUp.Status.OPEN,
         FollowUp.Source.ACTION_PLAN,
     ),
@@ -150,7 +151,7 @@ FOLLOW_UPS = [
         "Beskrive onboarding af nye ledere med aktørskab som fast punkt",
         "HU",
         "hr",
-        date(2027, 1, 29),
+        timedelta(days=62),
         FollowUp.Status.OPEN,
         FollowUp.Source.DECISION,
     ),
@@ -158,15 +159,15 @@ FOLLOW_UPS = [
         "Gode historier om aktørskab som fast punkt på ledermøderne",
         "KCL",
         "karen.dahl",
-        date(2026, 9, 30),
+        timedelta(days=-59),
         FollowUp.Status.DONE,
         FollowUp.Source.DECISION,
     ),
 ]
-# New leaders: (e-mail, unit, started, met TR and AMR on)
+# New leaders: (e-mail, unit, started, met TR and AMR on), in days from the day the demo is built
 NEW_LEADERS = [
-    ("leder", "SO-SOL", date(2026, 8, 1), date(2026, 8, 19)),
-    ("pia.mortensen", "SD-NORD", date(2026, 10, 1), None),
+    ("leder", "SO-SOL", timedelta(days=-119), timedelta(days=-101)),
+    ("pia.mortensen", "SD-NORD", timedelta(days=-58), None),
 ]
 
 
@@ -206,13 +207,14 @@ def build(org) -> None:
         activities[title] = activity
     link(activities, org)
 
+    today = timezone.localdate()
     for title, forum, owner, due, status_, source in FOLLOW_UPS:
         FollowUp.objects.update_or_create(
             title=title,
             defaults={
                 "forum": forums[forum],
                 "owner": people[email(owner)],
-                "due": due,
+                "due": today + due,
                 "status": status_,
                 "source": source,
                 "created_by": people["hr@eksempel.dk"],
@@ -235,7 +237,7 @@ def build(org) -> None:
         row, _ = LeaderOnboarding.objects.update_or_create(
             leader=people[email(key)],
             unit=org.units[unit],
-            defaults={"started": started, "met_representatives_on": met},
+            defaults={"started": today + started, "met_representatives_on": today + met if met else None},
         )
         new.append(row.pk)
     LeaderOnboarding.objects.exclude(pk__in=new).delete()
