@@ -12,7 +12,9 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from handlekraft.dialogue.models import Meeting, Note
@@ -273,9 +275,8 @@ def follow_up_create(request: HttpRequest) -> HttpResponse:
             notify(
                 [item.owner],
                 "follow_up_assigned",
-                _("Du er ansvarlig for et opfølgningspunkt: %(title)s") % {"title": item.title},
-                _("Frist: %(due)s. Forum: %(forum)s.")
-                % {"due": f"{item.due:%d.%m.%Y}", "forum": item.forum.name},
+                format_lazy(gettext_lazy("Du er ansvarlig for et opfølgningspunkt: {}"), item.title),
+                format_lazy(gettext_lazy("Frist: {}. Forum: {}."), f"{item.due:%d.%m.%Y}", item.forum.name),
                 item.get_absolute_url(),
             )
         messages.success(request, _("Opfølgningspunktet er oprettet."))

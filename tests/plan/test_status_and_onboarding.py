@@ -240,3 +240,17 @@ def test_a_new_employee_is_welcomed_on_the_front_page_until_they_hide_it(client_
         date_joined=timezone.now() - timedelta(days=200)
     )
     assert "/plan/velkommen/boks/" not in client.get("/").content.decode()
+
+
+def test_the_top_leader_and_hu_members_see_the_status_page_but_not_an_omu(client, cast):
+    from handlekraft.organisation.models import Committee
+
+    status.compute()
+    director = make_user("direktor@test.dk", "Dorte Direktør", cast.kommune, Role.LEADER)
+    client.force_login(director, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/plan/status/").status_code == 200
+    omu = Committee.objects.create(name="OMU Syd", kind=Committee.Kind.OMU, unit=cast.area)
+    member = make_user("omu@test.dk", "Olga OMU", cast.unit)
+    sit_in(omu, member)
+    client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get("/plan/status/").status_code == 403
