@@ -1436,6 +1436,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Skjul velkomsten": "Hide the welcome",
     "Indsatser": "Initiatives",
     "Velkomsten er skjult. Du finder den altid under Plan.": "The welcome is hidden. You can always find it under Plan.",
+    "I planen": "In the plan",
+    "Alt om %(name)s i planen": "All about %(name)s in the plan",
 }
 
 

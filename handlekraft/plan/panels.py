@@ -9,7 +9,7 @@ from django.urls import reverse
 from handlekraft.lib import panels
 from handlekraft.organisation.models import Role
 
-from .models import FollowUp
+from .models import Activity, FollowUp
 from .rules import can_manage_plan, can_see_follow_up
 
 
@@ -50,3 +50,16 @@ def meeting_follow_ups(request, meeting) -> str:
 def action_plan_follow_ups(request, plan) -> str:
     url = reverse("plan:follow-up-create") + f"?handleplan={plan.pk}"
     return _render(request, FollowUp.objects.filter(action_plan=plan), url)
+
+
+@panels.register("committee")
+def committee_plan(request, committee) -> str:
+    """The committee's activities in the plan, with a link to its forum page (one query)."""
+    activities = list(
+        Activity.objects.filter(forum__committee=committee).select_related("forum").order_by("quarter", "day")
+    )
+    if not activities:
+        return ""
+    return render_to_string(
+        "plan/_committee_panel.html", {"activities": activities, "forum": activities[0].forum}
+    )

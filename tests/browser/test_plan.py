@@ -44,6 +44,8 @@ def test_timeline_forum_and_activity_pass_axe(visit, transactional_db):
     page.get_by_role("link", name="Forummets side").click()
     page.get_by_role("heading", name="Hovedudvalget (HU)", level=1).wait_for()
     visit.check()
+    visit.goto(hu.committee.get_absolute_url())  # the committee's page shows it in the plan
+    assert page.get_by_role("region", name="I planen").is_visible()
     follow = Activity.objects.get(title="Opfølgning ifm. arbejdsmiljørapporterne i HU")
     visit.goto(follow.get_absolute_url())
     assert page.get_by_text("3.–4. kvartal 2026").first.is_visible()

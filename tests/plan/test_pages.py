@@ -150,3 +150,13 @@ def test_an_action_plan_shows_its_follow_up_items(client_as, plan, cast):
     assert f"/plan/opfoelgning/ny/?handleplan={action_plan.pk}" in html
     html = client_as("employee").get(f"/maaling/{survey.pk}/handleplan/?enhed=D").content.decode()
     assert "Aftale hjørneflag for vikarbestilling" not in html  # not the employee's forum
+
+
+def test_the_committee_page_shows_its_activities_in_the_plan(
+    client_as, plan, cast, django_assert_max_num_queries
+):
+    client = client_as("employee")
+    client.get(cast.lmu.get_absolute_url())
+    with django_assert_max_num_queries(10):
+        html = client.get(cast.lmu.get_absolute_url()).content.decode()
+    assert "Dialogmøde i LMU Bøgely" in html and f"/plan/fora/{plan.lmu.pk}/" in html
