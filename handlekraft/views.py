@@ -117,6 +117,9 @@ def capabilities(user) -> list[str]:
     lines.append(
         _("Foreslå at forenkle en regel eller arbejdsgang – og få et svar fra den, der ejer reglen.")
     )
+    lines.append(
+        _("Følge planen for aktørskab og de opfølgningspunkter, der vedrører dig – også i din kalender.")
+    )
     lines.append(_("Vælge sprog og e-mails og oprette API-nøgler under Min profil."))
     return lines
 

@@ -1438,6 +1438,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Velkomsten er skjult. Du finder den altid under Plan.": "The welcome is hidden. You can always find it under Plan.",
     "I planen": "In the plan",
     "Alt om %(name)s i planen": "All about %(name)s in the plan",
+    "Følge planen for aktørskab og de opfølgningspunkter, der vedrører dig – også i din kalender.": "Follow the plan for agency and the follow-up items that concern you – also in your calendar.",
 }
 
 
