@@ -1215,7 +1215,6 @@ EN: dict[str, str | tuple[str, str]] = {
     "Plan og opfølgning": "Plan and follow-up",
     "Ansvarlig (e-mail)": "Responsible (e-mail)",
     "Fx hr@eksempel.dk.": "E.g. hr@eksempel.dk.",
-    "Vælg en af mulighederne på listen.": "Choose one of the options in the list.",
     "Hold Ctrl (⌘ på Mac) nede for at vælge flere.": "Hold Ctrl (⌘ on a Mac) to choose several.",
     "Den, der skal sørge for, at det sker.": "The person who makes sure it happens.",
     "Vælg et af de fora, du følger.": "Choose one of the forums you follow.",

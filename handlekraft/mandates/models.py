@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -50,9 +52,16 @@ ANSWERS = {
 TEAM_DECIDES_FROM = 5
 
 
+REVIEWED_WITHIN = timedelta(days=365)
+
+
 class DecisionAreaQuerySet(models.QuerySet):
     def in_force(self):
         return self.filter(status=DecisionArea.Status.IN_FORCE)
+
+    def reviewed_recently(self):
+        """In force and changed (or saved again on review) within the last year."""
+        return self.in_force().filter(updated__gte=timezone.now() - REVIEWED_WITHIN)
 
     def for_unit(self, unit: Unit) -> list[DecisionArea]:
         """The decision areas in force for `unit`, in one query whatever the depth of the tree.

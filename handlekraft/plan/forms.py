@@ -107,9 +107,6 @@ class ActivityForm(DKFDSModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["forum"].widget.choices = [(f.pk, str(f)) for f in Forum.objects.all()]
-        for field in self.fields.values():
-            if "invalid_choice" in field.error_messages:
-                field.error_messages["invalid_choice"] = _("Vælg en af mulighederne på listen.")
         choices = link_choices(self.instance)
         linked = linked_ids(self.instance) if self.instance.pk else {}
         for name, (model, label, _name) in LINKS.items():
@@ -118,10 +115,6 @@ class ActivityForm(DKFDSModelForm):
                 queryset=model.objects.all(),
                 required=False,
                 help_text=_("Hold Ctrl (⌘ på Mac) nede for at vælge flere."),
-                error_messages={
-                    "invalid_choice": _("Vælg en af mulighederne på listen."),
-                    "invalid_pk_value": _("Vælg en af mulighederne på listen."),
-                },
             )
             field.widget.choices = choices[name]
             self.fields[name] = field
@@ -163,8 +156,6 @@ class FollowUpForm(DKFDSModelForm):
         self.fields["forum"].queryset = Forum.objects.filter(pk__in=[f.pk for f in forums])
         self.fields["forum"].widget.choices = [(f.pk, str(f)) for f in forums]
         self.fields["forum"].error_messages["invalid_choice"] = _("Vælg et af de fora, du følger.")
-        for name in ("meeting", "action_plan", "activity"):
-            self.fields[name].error_messages["invalid_choice"] = _("Vælg en af mulighederne på listen.")
         self.fields["meeting"].help_text = _("Når punktet kommer fra et dialogmødes »Vejen videre«.")
         self.fields["action_plan"].queryset = ActionPlan.objects.select_related("survey", "unit")
         self.fields["action_plan"].label_from_instance = lambda p: f"{p.unit.name} – {p.survey.round}"

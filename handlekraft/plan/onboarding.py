@@ -27,7 +27,7 @@ from handlekraft.stories.models import Recognition, Story
 from .models import LeaderOnboarding
 
 WHAT_IS_AGENCY = TEMPLATES[0]["name"]  # "Hvad er aktørskab for os?"
-REVIEW_WITHIN = timedelta(days=365)
+FIRST_YEAR = timedelta(days=365)  # the checklist shows for a leader's first year
 
 ITEMS = [
     ("raaderum", _("Enheden har gældende beslutningsområder, der er gennemgået inden for det seneste år")),
@@ -83,13 +83,12 @@ def progress(onboardings: list[LeaderOnboarding], with_representatives: bool = T
         return []
     units = {o.unit_id: o.unit for o in onboardings}
     unit_ids, leader_ids = list(units), {o.leader_id for o in onboardings}
-    cutoff = timezone.now() - REVIEW_WITHIN
 
     # One UNION query answers six items for every unit: (what, unit id or path or leader id).
     text = CharField()
     found = set(
-        DecisionArea.objects.in_force()
-        .filter(unit_id__in=unit_ids, updated__gte=cutoff)
+        DecisionArea.objects.reviewed_recently()
+        .filter(unit_id__in=unit_ids)
         .order_by()
         .values_list(Value("raaderum", output_field=text), Cast("unit_id", text))
         .union(
@@ -143,7 +142,9 @@ def progress(onboardings: list[LeaderOnboarding], with_representatives: bool = T
         []
         if not with_representatives
         else (
-            Membership.objects.filter(unit_id__in=unit_ids, role__in=[Role.TR, Role.AMR])
+            Membership.objects.filter(
+                unit_id__in=unit_ids, role__in=[Role.TR, Role.AMR], user__is_active=True
+            )
             .select_related("user")
             .order_by("role", "user__name")
         )
@@ -200,7 +201,7 @@ def _links(unit, survey) -> dict[str, tuple[str, str]]:
 
 def current(user):
     """The leader's onboardings in their first year, in units they still lead."""
-    since = timezone.localdate() - REVIEW_WITHIN
+    since = timezone.localdate() - FIRST_YEAR
     led = [m.unit_id for m in user.memberships if m.role == Role.LEADER]
     return LeaderOnboarding.objects.filter(leader=user, unit_id__in=led, started__gte=since)
 

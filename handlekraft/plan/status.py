@@ -8,7 +8,7 @@ snapshot, so its cost does not grow with the organisation.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
@@ -26,7 +26,6 @@ from .models import StatusSnapshot
 
 MONTHS = 12
 ROUNDS = 8
-REVIEW_WITHIN = timedelta(days=365)
 TOTAL = "total"
 KEEP = 30  # snapshots kept; the page reads the newest
 
@@ -93,13 +92,8 @@ def compute(today: date | None = None) -> StatusSnapshot:
 
     for unit_id in area_of:
         add(unit_id, "units")
-    cutoff = timezone.now() - REVIEW_WITHIN
     for unit_id in (
-        DecisionArea.objects.in_force()
-        .filter(updated__gte=cutoff)
-        .order_by()
-        .values_list("unit_id", flat=True)
-        .distinct()
+        DecisionArea.objects.reviewed_recently().order_by().values_list("unit_id", flat=True).distinct()
     ):
         add(unit_id, "units_reviewed")
     for row in (

@@ -6,18 +6,15 @@ that lies behind it.
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -25,13 +22,13 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.experiments.models import Experiment
 from handlekraft.jobs.models import Job
+from handlekraft.lib.documents import attachment, pdf_from_template, saved
 from handlekraft.pulse.models import Action
 
 from . import status
 from .rules import can_manage_plan, can_see_status
 from .tasks import refresh_status
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHART_WIDTH, CHART_HEIGHT = 600, 160
 
 
@@ -166,19 +163,12 @@ def report(request: HttpRequest, kind: str) -> HttpResponse:
     context = page_context()
     if context["snapshot"] is None:
         raise Http404
-    filename = f"status-paa-aktoerskab-{context['snapshot'].computed_at:%Y-%m-%d}"
+    filename = f"status-paa-aktoerskab-{context['snapshot'].computed_at:%Y-%m-%d}.{kind}"
     if kind == "pdf":
-        from weasyprint import HTML  # loads Pango, which only the exports need
-
-        html = render_to_string("plan/status_report.html", context)
-        pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
-        response = HttpResponse(pdf, content_type="application/pdf")
-    elif kind == "docx":
-        response = HttpResponse(docx_report(context), content_type=DOCX)
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{kind}"'
-    return response
+        return attachment(pdf_from_template("plan/status_report.html", context), filename)
+    if kind == "docx":
+        return attachment(docx_report(context), filename)
+    raise Http404
 
 
 def _table(document, header: list[str], rows: list[list]) -> None:
@@ -252,6 +242,4 @@ def docx_report(context: dict) -> bytes:
         [_("Område"), _("Handleplaner"), *context["action_labels"]],
         [[r["name"], r["action_plans"], *(n for _label, n in r["actions"])] for r in rows],
     )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return saved(document)

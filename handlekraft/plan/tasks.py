@@ -19,18 +19,16 @@ REMIND_EVERY = timedelta(days=7)
 
 
 @task()
-def refresh_status(job_id: str | None = None) -> None:
-    job = Job.objects.filter(pk=job_id).first() if job_id else None
-    if job:
-        job.report(0, message=_("Tæller"))
+def refresh_status(job_id: str) -> None:
+    """HR's "Beregn tallene nu" (the nightly run calls `status.compute()` through its command)."""
+    job = Job.objects.get(pk=job_id)
+    job.report(0, message=_("Tæller"))
     try:
         status.compute()
     except Exception:
-        if job:
-            job.fail(_("Tallene kunne ikke beregnes. De forrige tal vises stadig."))
+        job.fail(_("Tallene kunne ikke beregnes. De forrige tal vises stadig."))
         raise
-    if job:
-        job.succeed(_("Tallene på statussiden er opdateret."))
+    job.succeed(_("Tallene på statussiden er opdateret."))
 
 
 def remind_overdue(today=None) -> int:

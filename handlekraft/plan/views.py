@@ -353,7 +353,7 @@ def onboarding_overview(request: HttpRequest) -> HttpResponse:
     """HR: every new leader's progress through the onboarding checklist."""
     if not can_see_onboarding_overview(request.user):
         raise PermissionDenied
-    since = timezone.localdate() - onboarding.REVIEW_WITHIN
+    since = timezone.localdate() - onboarding.FIRST_YEAR
     rows = list(
         LeaderOnboarding.objects.filter(started__gte=since).select_related("leader", "unit")[:LIST_SIZE]
     )
@@ -407,12 +407,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
     context = {"unit": unit}
     if unit is not None:
         context |= {
-            "areas": list(
-                DecisionArea.objects.in_force()
-                .filter(Q(unit=unit) | Q(unit_id__in=unit.ancestor_ids, applies_to_subunits=True))
-                .select_related("unit")
-                .order_by("title")[:LIST_SIZE]
-            ),
+            "areas": DecisionArea.objects.for_unit(unit),
             "stories": list(
                 Story.objects.visible_to(request.user)
                 .filter(unit__path__startswith=unit.path)
@@ -427,7 +422,9 @@ def welcome(request: HttpRequest) -> HttpResponse:
 def representatives_of(unit):
     """The TR and AMR of the unit, or of the nearest unit above it that has them."""
     found = list(
-        Membership.objects.filter(unit_id__in=unit.lineage_ids, role__in=[Role.TR, Role.AMR])
+        Membership.objects.filter(
+            unit_id__in=unit.lineage_ids, role__in=[Role.TR, Role.AMR], user__is_active=True
+        )
         .select_related("user", "unit")
         .order_by("-unit__depth", "role", "user__name")
     )

@@ -3,26 +3,20 @@ for the MED committee in the style of an arbejdsmiljørapport (DOCX and PDF)."""
 
 from __future__ import annotations
 
-import io
-
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from docx import Document
 from openpyxl import Workbook
 
+from handlekraft.lib.documents import attachment, pdf_from_template, saved
 from handlekraft.organisation.models import Unit
 
 from .models import ActionPlan, Survey
 from .results import SurveyResults
 from .rules import can_see_results
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def chosen(request: HttpRequest, pk: int) -> tuple[Survey, Unit, SurveyResults]:
@@ -51,11 +45,7 @@ def xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         sheet.append(
             [member.name, member.external_id, row.responses, *[row.scores.get(c.key) for c in constructs]]
         )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="maaling-{survey.pk}-{unit.external_id}.xlsx"'
-    return response
+    return attachment(saved(book), f"maaling-{survey.pk}-{unit.external_id}.xlsx")
 
 
 def report_context(survey: Survey, unit: Unit, results: SurveyResults) -> dict:
@@ -80,13 +70,7 @@ def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     context = report_context(survey, unit, results)
     name = f"maaling-{survey.pk}-{unit.external_id}"
     if kind == "pdf":
-        from weasyprint import HTML  # loads Pango, which only the exports need
-
-        html = render_to_string("pulse/report.html", context)
-        pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-        return response
+        return attachment(pdf_from_template("pulse/report.html", context), f"{name}.pdf")
     document = Document()
     document.core_properties.title = survey.title
     document.core_properties.language = "da-DK"
@@ -117,8 +101,4 @@ def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         )
     if not context["actions"]:
         document.add_paragraph(_("Der er ingen handlinger endnu."))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    return response
+    return attachment(saved(document), f"{name}.docx")

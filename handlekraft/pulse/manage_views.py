@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.documents import attachment, pdf_from_template
 from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.models import Unit
 
@@ -127,17 +127,9 @@ def slips(request: HttpRequest, pk: int) -> HttpResponse:
     if AnswerCode.objects.filter(survey=survey).exists():
         messages.error(request, _("Der er allerede lavet svarkoder til målingen."))
         return redirect("results:manage", pk=survey.pk)
-    from weasyprint import HTML  # loads Pango, which only the exports need
-
     made = services.make_codes(survey)
-    html = render_to_string(
-        "pulse/slips.html",
-        {"survey": survey, "slips": made, "link": settings.SITE_URL + reverse("pulse:answer")},
-    )
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="kodesedler-{survey.pk}.pdf"'
-    return response
+    context = {"survey": survey, "slips": made, "link": settings.SITE_URL + reverse("pulse:answer")}
+    return attachment(pdf_from_template("pulse/slips.html", context), f"kodesedler-{survey.pk}.pdf")
 
 
 @login_required

@@ -6,14 +6,12 @@ in Danish quotation marks (»…«); the documents carry their language and real
 
 from __future__ import annotations
 
-import io
-
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.oxml.ns import qn
+
+from handlekraft.lib.documents import pdf_from_template, saved
 
 from .models import Summary
 
@@ -96,13 +94,8 @@ def docx_report(data: dict) -> bytes:
         document.add_heading(column["title"], level=2)
         for note in column["notes"]:
             document.add_paragraph(note, style="List Bullet")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return saved(document)
 
 
 def pdf_report(data: dict) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which only the exports need
-
-    html = render_to_string("summaries/report.html", data)
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf_from_template("summaries/report.html", data)

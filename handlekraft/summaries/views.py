@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.jobs.models import Job
+from handlekraft.lib.documents import attachment
 
 from .forms import SummaryForm, TextsForm
 from .models import Placement, Summary, Theme
@@ -227,12 +228,5 @@ def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     data = report_data(summary, themes_by_column(summary))
     name = f"opsamling-{slugify(summary.title)[:40] or summary.pk}"
     if kind == "docx":
-        response = HttpResponse(
-            docx_report(data),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
-    else:
-        response = HttpResponse(pdf_report(data), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
-    return response
+        return attachment(docx_report(data), f"{name}.docx")
+    return attachment(pdf_report(data), f"{name}.pdf")

@@ -266,4 +266,7 @@ def test_hr_links_the_meetings_and_surveys_that_carry_an_activity_out(client_as,
     bad = client.post(
         f"/plan/aktiviteter/{plan.follow.pk}/rediger/", data | {"version": 2, "meetings": [99999]}
     )
-    assert "Vælg en af mulighederne på listen." in bad.content.decode()
+    assert (
+        "Marker en gyldig valgmulighed. 99999 er ikke en af de tilgængelige valgmuligheder."
+        in bad.content.decode()
+    )

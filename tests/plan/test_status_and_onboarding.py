@@ -14,7 +14,7 @@ from handlekraft.dialogue.material import ensure_templates
 from handlekraft.dialogue.models import Meeting, MeetingTemplate
 from handlekraft.experiments.models import Experiment
 from handlekraft.mandates.models import DecisionArea, PokerSession
-from handlekraft.organisation.models import Membership, Role
+from handlekraft.organisation.models import Role
 from handlekraft.plan import onboarding, status
 from handlekraft.plan.models import LeaderOnboarding
 from handlekraft.pulse.models import Action, ActionPlan, Survey
@@ -204,12 +204,18 @@ def test_hr_follows_every_new_leader(client_as, cast, who, django_assert_max_num
         assert "Lise Leder" in html and "Ny Leder 4" in html
 
 
-def test_a_role_added_by_a_later_import_starts_onboarding(cast):
-    from handlekraft.organisation.signals import memberships_added
+@pytest.mark.django_db
+def test_the_first_import_brings_existing_leaders_and_a_later_one_a_new_leader(tmp_path):
+    from tests.organisation.test_import_org import PEOPLE, UNITS, run
 
-    added = Membership(user=cast.employee, unit=cast.team, role=Role.LEADER)
-    memberships_added.send(sender=Membership, memberships=[added])
-    assert LeaderOnboarding.objects.filter(leader=cast.employee, unit=cast.team).exists()
+    run(tmp_path, UNITS, PEOPLE)
+    assert not LeaderOnboarding.objects.exists()  # the municipality's leaders are not new
+    run(tmp_path, UNITS, PEOPLE + "ny@kommune.dk,Nina Ny,T,leder\nansat@kommune.dk,Ane Ansat,T,leder\n")
+    new = LeaderOnboarding.objects.select_related("leader", "unit")
+    assert sorted((o.leader.email, o.unit.external_id) for o in new) == [
+        ("ansat@kommune.dk", "T"),
+        ("ny@kommune.dk", "T"),
+    ]
 
 
 @pytest.mark.parametrize("who", CAST)
