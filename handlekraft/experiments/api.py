@@ -13,7 +13,8 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from handlekraft.lib.cpr import FreeText
-from handlekraft.mandates.models import DecisionArea
+from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
+from handlekraft.mandates.search import suggest_area
 from handlekraft.organisation.models import Unit
 
 from .models import Experiment, Proposal
@@ -105,6 +106,12 @@ def create_experiment(request, payload: ExperimentIn):
         area = in_force.get(payload.decision_area)
         if area is None:
             raise HttpError(422, "Beslutningsområdet gælder ikke for enheden.")
+    else:
+        # Nobody linked an area: one the text is clearly about, that the team cannot decide alone, is linked,
+        # so the experiment needs approval as it would on the page.
+        suggested = suggest_area(unit, f"{payload.title}. {payload.action}")
+        if suggested is not None and suggested.level < TEAM_DECIDES_FROM:
+            area = suggested
     experiment = Experiment.objects.create(
         unit=unit,
         title=payload.title,

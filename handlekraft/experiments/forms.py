@@ -5,10 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
-from handlekraft.mandates.models import DecisionArea
+from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
+from handlekraft.mandates.search import suggest_area
 from handlekraft.organisation.models import Membership, Unit, User
 
 from .models import Experiment, Proposal, Theme
+
+# The choice by which the owner says that no decision area fits (instead of the one suggested).
+NO_AREA = 0
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -50,7 +54,11 @@ class ExperimentForm(DKFDSModelForm):
             required=False,
             coerce=int,
             empty_value=None,
-            choices=[("", "---------"), *[(a.pk, a.title) for a in self.in_force.values()]],
+            choices=[
+                ("", "---------"),
+                *[(a.pk, a.title) for a in self.in_force.values()],
+                (NO_AREA, _("Intet af områderne passer")),
+            ],
         )
         members = Membership.objects.filter(unit__path__startswith=unit.path, user__is_active=True).values(
             "user_id"
@@ -64,6 +72,22 @@ class ExperimentForm(DKFDSModelForm):
 
     def clean_decision_area(self):
         pk = self.cleaned_data.get("decision_area")
+        if pk is None and self.is_bound:
+            # Nobody linked an area: if the text is clearly about one the team cannot decide alone, the owner
+            # must confirm it (then the leader approves) or choose another, or say that none fits.
+            text = f"{self.data.get('title', '')}. {self.data.get('action', '')}"
+            suggested = suggest_area(self.unit, text)
+            if suggested is not None and suggested.level < TEAM_DECIDES_FROM:
+                self.data = self.data.copy()
+                self.data["decision_area"] = str(suggested.pk)
+                raise forms.ValidationError(
+                    _(
+                        "Prøvehandlingen ser ud til at høre under »%(title)s«, som I ikke beslutter "
+                        "alene (niveau %(level)s). Bekræft området, vælg et andet, eller vælg "
+                        "»Intet af områderne passer«."
+                    ),
+                    params={"title": suggested.title, "level": suggested.level},
+                )
         return self.in_force.get(pk) if pk else None
 
     def clean(self):

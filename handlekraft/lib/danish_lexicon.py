@@ -176,3 +176,15 @@ CONCEPTS: dict[str, list[str]] = {
     "gave": ["gave", "gaver", "blomster", "erkendtlighed", "jubilæum", "afsked"],
     "akutsituation": ["fald", "faldet", "uheld", "skade", "ambulance", "112", "nødsituation"],
 }
+
+# Words that say when or how many, not what: a question's topic is elsewhere ("Må jeg tage tre ugers
+# ferie i juli?" is about ferie). "Må jeg selv?" gives them little weight when it decides a clear answer.
+CONTEXT_WORDS = frozenset(
+    """
+    mandag tirsdag onsdag torsdag fredag lørdag søndag weekend weekenden januar februar marts april maj juni
+    juli august september oktober november december dag dage dagen uge uger ugen ugers måned måneder måneden
+    år året morgen morges aften aftenen nat natten eftermiddag eftermiddagen formiddag tidlig tidligt senere
+    snart altid aldrig nogle næste sidste hver hele halv én et to tre fire fem seks syv otte ni ti
+    ny nye nyt gang gange lidt par igen stadig allerede
+    """.split()
+)

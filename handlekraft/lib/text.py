@@ -113,9 +113,15 @@ class Hit:
     score: float
     coverage: float  # share of the query's words that the document matched
     matched: set[str] = field(default_factory=set)
+    # How well each query word (its stem) was matched: 1.0 the word itself in the title or keywords, less
+    # for a compound part, a concept, a near spelling, or a match only in the limits (see MATCH_FIELD).
+    strength: dict[str, float] = field(default_factory=dict)
 
 
 FIELD_WEIGHTS = {"title": 3.0, "keywords": 3.0, "examples": 1.5, "description": 1.0, "limits": 0.6}
+# How much a match in each field says about what the document is about (for Hit.strength): the limits
+# mention many things in passing ("flugtveje holdes fri"), the title and keywords name the subject.
+MATCH_FIELD = {"title": 1.0, "keywords": 1.0, "description": 0.85, "examples": 0.85, "limits": 0.5}
 K1, B = 1.2, 0.6
 CONCEPT_WEIGHT = 0.8
 FUZZY_WEIGHT = 0.5
@@ -134,20 +140,22 @@ def rank(query: str, documents: Sequence[Document], weights: dict[str, float] = 
     weighted = []
     for doc in documents:
         tf: Counter[str] = Counter()
+        where: dict[str, float] = {}
         length = 0.0
         for name, ts in doc.fields.items():
             w = weights.get(name, 1.0)
             length += w * len(ts)
             for t in ts:
                 tf[t] += w
-        weighted.append((doc, tf, length))
-    average = sum(length for _, _, length in weighted) / len(weighted) or 1.0
+                where[t] = max(where.get(t, 0.0), MATCH_FIELD.get(name, 0.5))
+        weighted.append((doc, tf, length, where))
+    average = sum(length for _, _, length, _ in weighted) / len(weighted) or 1.0
     n = len(documents)
-    df = Counter(t for _, tf, _ in weighted for t in tf)
+    df = Counter(t for _, tf, _, _ in weighted for t in tf)
 
     hits = []
-    for doc, tf, length in weighted:
-        score, matched_words = 0.0, set()
+    for doc, tf, length, where in weighted:
+        score, matched_words, strength = 0.0, set(), {}
         for term, (weight, sources) in query_terms.items():
             f = tf.get(term, 0.0)
             if not f:
@@ -155,9 +163,11 @@ def rank(query: str, documents: Sequence[Document], weights: dict[str, float] = 
             idf = math.log(1 + (n - df[term] + 0.5) / (df[term] + 0.5))
             score += weight * idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length / average))
             matched_words |= sources
+            for source in sources:
+                strength[source] = max(strength.get(source, 0.0), weight * where[term])
         if score > 0:
             coverage = min(1.0, len(matched_words) / len(set(query_words)))
-            hits.append(Hit(doc.key, score, coverage, matched_words))
+            hits.append(Hit(doc.key, score, coverage, matched_words, strength))
     hits.sort(key=lambda h: (-h.score, str(h.key)))
     return hits
 
@@ -201,3 +211,42 @@ def _near_terms(word: str, vocabulary: Iterable[str]) -> list[str]:
         if len(grams & other) / len(grams | other) >= 0.5:
             near.append(term)
     return near[:3]
+
+
+@lru_cache(maxsize=50_000)
+def zipf(word: str) -> float:
+    """How common the word is in general Danish, on the Zipf scale (wordfreq): about 7 for "og", 5 for
+    "fri" or "barn", 3 for "tavshedspligt", 0 for a word wordfreq has never seen (rare, or a typo)."""
+    from wordfreq import zipf_frequency  # loaded on the first search, not when a worker starts
+
+    return zipf_frequency(word, "da")
+
+
+MAX_INFORMATIVENESS = 4.5
+
+
+def informativeness(word: str) -> float:
+    """How much a word of a question says about its topic: common words little, rare words much.
+
+    An inflected form wordfreq lacks ("printeren") counts as its stem's forms; a compound it lacks
+    ("søndagsvagt") as its most telling part, a little more, since compounds are everyday Danish.
+    """
+    s = stem(word)
+    common = max(zipf(word), zipf(s), zipf(s + "e"), zipf(s + "er"), zipf(s + "en"))
+    if not common and len(word) >= 2 * MIN_PART:
+        parts = _known_parts(word)
+        if parts:
+            return min(MAX_INFORMATIVENESS, max(informativeness(p) for p in parts) + 0.5)
+    return min(MAX_INFORMATIVENESS, max(0.5, 6.5 - common))
+
+
+def _known_parts(word: str) -> list[str]:
+    """Splits a compound into two words general Danish knows ("søndagsvagt" → søndag, vagt), or []."""
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, right = word[:i], word[i:]
+        if zipf(right) < 2.5 and zipf(right + "e") < 2.5:
+            continue
+        for part in (left, left.removesuffix("s"), left.removesuffix("e")):
+            if len(part) >= MIN_PART and zipf(part) >= 2.5:
+                return [part, right]
+    return []

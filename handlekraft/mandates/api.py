@@ -30,6 +30,7 @@ class SearchResultOut(MandateOut):
 
 
 class SearchOut(Schema):
+    clear: bool
     results: list[SearchResultOut]
 
 
@@ -81,7 +82,10 @@ def search(request, q: str, unit: str = ""):
     if not q.strip():
         raise HttpError(422, "Skriv et spørgsmål i q.")
     answer = can_i_decide(unit_for(request, unit), q[:200])
-    return {"results": [{**mandate_out(r.area), "score": r.score} for r in answer.results]}
+    return {
+        "clear": answer.clear,
+        "results": [{**mandate_out(r.area), "score": r.score} for r in answer.results],
+    }
 
 
 @router.get("/mandates", response=MandatesOut, summary="Beslutningsområder i kraft for en enhed")

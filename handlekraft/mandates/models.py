@@ -206,6 +206,12 @@ class DecisionArea(models.Model):
     def needs_review(self) -> bool:
         return self.review_date is not None and self.review_date < timezone.localdate()
 
+    @property
+    def inform_when_phrase(self) -> str:
+        """ "før I handler" for "Orientér (før I handler)": only the first letter lowered, so "I" stays."""
+        label = str(self.get_inform_when_display()) if self.inform_when else ""
+        return label[:1].lower() + label[1:]
+
     def limit_lines(self) -> list[str]:
         return [line.strip() for line in self.limits.splitlines() if line.strip()]
 

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -105,11 +106,15 @@ def state(session: PokerSession, user) -> dict:
     }
     if session.revealed and votes:
         counts = Counter(v.level for v in votes)
+        most = max(counts.values())
+        top = sorted(level for level, n in counts.items() if n == most)
         context.update(
             cards=[(v.voter.name, v.level) for v in votes],
             distribution=[(value, label, counts.get(value, 0)) for value, label in Level.choices],
             spread=(min(counts), max(counts)),
-            most_common=counts.most_common(1)[0][0],
+            # A tie is reported as a tie ("4, 5 og 7 fik lige mange stemmer"), and preselects nothing.
+            most_common=top[0] if len(top) == 1 else None,
+            tied=get_text_list([str(level) for level in top], _("og")) if len(top) > 1 else "",
         )
     return context
 

@@ -51,8 +51,12 @@ class AnswerForm(DKFDSForm):
         self.fields["area"].queryset = DecisionArea.objects.filter(pk__in=[a.pk for a in in_force])
 
 
-def leaders_for(unit: Unit) -> list:
-    """The leaders closest to the unit: its own, or else those of the nearest unit above with a leader."""
+def leaders_for(unit: Unit, asker=None) -> list:
+    """The leaders closest to the unit: its own, or else those of the nearest unit above with a leader.
+
+    A leader who asks about their own unit's råderum asks the leader above (a middle manager's mandate is
+    set by the unit above), never themselves.
+    """
     lineage = unit.lineage_ids
     memberships = Membership.objects.filter(
         unit_id__in=lineage, role=Role.LEADER, user__is_active=True
@@ -61,8 +65,9 @@ def leaders_for(unit: Unit) -> list:
     for m in memberships:
         by_unit.setdefault(m.unit_id, []).append(m.user)
     for pk in reversed(lineage):
-        if by_unit.get(pk):
-            return by_unit[pk]
+        leaders = [u for u in by_unit.get(pk, []) if asker is None or u.pk != asker.pk]
+        if leaders:
+            return leaders
     return []
 
 
@@ -74,9 +79,8 @@ def open_questions_for_leader(user):
     condition = Q()
     for path in led:
         condition |= Q(unit__path__startswith=path)
-    return MandateQuestion.objects.filter(condition, status=MandateQuestion.Status.OPEN).select_related(
-        "unit", "asker"
-    )
+    open_questions = MandateQuestion.objects.filter(condition, status=MandateQuestion.Status.OPEN)
+    return open_questions.exclude(asker=user).select_related("unit", "asker")
 
 
 @login_required
@@ -90,7 +94,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     question.asker, question.unit = request.user, unit
     question.save()
     notify(
-        leaders_for(unit),
+        leaders_for(unit, asker=request.user),
         "mandate_question",
         format_lazy(gettext_lazy("Nyt spørgsmål om råderummet fra {}"), request.user.name),
         question.text,

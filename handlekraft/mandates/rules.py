@@ -27,7 +27,10 @@ rules.add_perm("mandates.edit_unit", can_edit_mandates_of)
 
 @rules.predicate
 def can_answer_question(user, question) -> bool:
-    return question is not None and (is_leader_of(user, question.unit) or is_hr(user))
+    # A middle manager's own question goes to the leader above, so she does not answer it herself.
+    if question is None or question.asker_id == user.pk:
+        return False
+    return is_leader_of(user, question.unit) or is_hr(user)
 
 
 @rules.predicate

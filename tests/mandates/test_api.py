@@ -60,3 +60,23 @@ def test_list_and_detail(client_as, areas):
     vikar = next(m for m in listed if m["title"].startswith("Valg af vikar"))
     detail = client_as("employee").get(f"/api/v1/mandates/{vikar['id']}").json()
     assert detail["keywords"] and detail["status"] == "gaeldende"
+
+
+def test_search_says_whether_the_answer_is_clear(client_as, areas):
+    clear = client_as("employee").get("/api/v1/mandates/search", {"q": "vikar afløser", "unit": "T"}).json()
+    assert clear["clear"] is True
+    unclear = client_as("employee").get("/api/v1/mandates/search", {"q": "Må jeg tage min hund med?"}).json()
+    assert unclear["clear"] is False
+
+
+def test_the_page_and_the_api_agree_on_every_test_question(demo_org, client):
+    from tests.mandates.quality import load
+
+    client.force_login(demo_org.people["medarbejder@eksempel.dk"])
+    for question in load("test"):
+        api = client.get("/api/v1/mandates/search", {"q": question.text, "unit": question.unit}).json()
+        page = client.get("/raaderum/maa-jeg-selv/", {"q": question.text, "enhed": question.unit})
+        not_clear_on_page = "Vi fandt ikke et klart svar" in page.content.decode()
+        assert api["clear"] is not not_clear_on_page, question
+        if api["clear"]:
+            assert api["results"][0]["title"] in page.content.decode(), question

@@ -1,4 +1,5 @@
-"""'Må jeg selv?': the Danish test set, the baseline comparison's floor, and never a wrong unit's area."""
+"""'Må jeg selv?': what a person asking notices – a clear answer only when the question is answered, never a
+"yes" from an unrelated area, legal frames answered from the area that holds them, one query."""
 
 from __future__ import annotations
 
@@ -7,66 +8,71 @@ import pytest
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.search import can_i_decide
 from handlekraft.organisation.models import Unit
-from tests.mandates.search_cases import CASES, HELD_OUT, UNANSWERED
+from tests.mandates.quality import load
 
 
-def ranks(cases) -> list[int | None]:
-    result = []
-    for unit_id, question, expected in cases:
-        titles = [r.area.title for r in can_i_decide(Unit.objects.get(external_id=unit_id), question).results]
-        result.append(titles.index(expected) + 1 if expected in titles else None)
-    return result
-
-
-def test_the_test_set_is_large_enough():
-    assert len(CASES) >= 40
-
-
-def test_recall_at_1_on_the_danish_test_set(demo_org):
-    found = ranks(CASES)
-    recall1 = sum(r == 1 for r in found) / len(found)
-    recall3 = sum(r is not None and r <= 3 for r in found) / len(found)
-    assert recall1 >= 0.95, [c for c, r in zip(CASES, found, strict=True) if r != 1]
-    assert recall3 == 1.0
-
-
-def test_held_out_questions_still_mostly_land_first(demo_org):
-    found = ranks(HELD_OUT)
-    assert sum(r == 1 for r in found) / len(found) >= 0.8
-    assert all(r is not None and r <= 3 for r in found)
+def ask(unit_id: str, question: str):
+    return can_i_decide(Unit.objects.get(external_id=unit_id), question)
 
 
 @pytest.mark.parametrize(
-    ("question", "expected"),
+    "question",
     [
-        ("sygemeldt kollega i dag", "Valg af vikar ved akut fravær"),
-        ("kollega på barsel", "Vikardækning ved barsel og langtidsfravær"),
+        "Må jeg tage min hund med på arbejde?",  # matched "arbejde" in an office-supplies description
+        "Må jeg arbejde hjemme?",  # no Hjemmearbejde area in force in a plejecenter
+        "Hvornår kommer julefrokosten?",
+        "Må jeg male min bil i kælderen?",
     ],
 )
-def test_near_neighbours_are_told_apart(demo_org, question, expected):
-    answer = can_i_decide(Unit.objects.get(external_id="SO-SOL-A"), question)
-    assert answer.best.area.title == expected
+def test_questions_outside_every_mandate_get_no_clear_answer(demo_org, question):
+    assert not ask("SO-SOL-A", question).clear
+
+
+def test_one_common_word_is_never_enough(demo_org):
+    # "fri" is in the limits of Indretning af fællesarealer ("flugtveje holdes fri"): that is not an answer.
+    answer = ask("SO-SOL-A", "Må jeg holde fri på fredag?")
+    assert not (answer.clear and answer.best.area.title == "Indretning af fællesarealer")
+
+
+def test_confidentiality_is_answered_from_the_area_that_holds_it(demo_org):
+    answer = ask("SO-SOL-A", "Må jeg tale med pårørende om en beboers helbred?")
     assert answer.clear
+    assert answer.best.area.title == "Tavshedspligt og videregivelse af oplysninger"
+    assert "tavshedspligt" in answer.frames
+
+
+def test_a_legal_frame_without_an_area_in_force_is_not_clear(demo_org):
+    # Magtanvendelse is an area of Botilbuddet Engly only: a plejecenter team gets no clear answer, so no "yes".
+    answer = ask("SO-SOL-A", "Må jeg holde fast i en beboer med demens, der vil gå ud om natten?")
+    assert answer.frames == ["magtanvendelse"]
+    assert not answer.clear
+    assert ask("SOC-ENG", "Må jeg holde armene på en beboer, der slår?").best.area.title == "Magtanvendelse"
+
+
+def test_a_gift_to_a_colleague_is_not_a_gift_from_a_citizen(demo_org):
+    answer = ask("SO-SOL-A", "blomster til en kollega med 25 års jubilæum")
+    assert answer.best.area.title == "Gaver og blomster ved jubilæer og afsked"
+    assert answer.frames == []
+
+
+def test_near_neighbours_are_told_apart(demo_org):
+    assert ask("SO-SOL-A", "sygemeldt kollega i dag").best.area.title == "Valg af vikar ved akut fravær"
+    assert ask("SO-SOL-A", "kollega på barsel").best.area.title == "Vikardækning ved barsel og langtidsfravær"
 
 
 def test_a_search_never_returns_an_area_that_is_not_in_force_for_the_unit(demo_org):
-    for unit_id, question, _expected in CASES + HELD_OUT:
-        unit = Unit.objects.get(external_id=unit_id)
-        allowed = {a.pk for a in DecisionArea.objects.for_unit(unit)}
-        for result in can_i_decide(unit, question).results:
-            assert result.area.pk in allowed, (unit_id, question, result.area)
+    units = {u.external_id: u for u in Unit.objects.all()}
+    allowed = {eid: {a.pk for a in DecisionArea.objects.for_unit(u)} for eid, u in units.items()}
+    for question in load():
+        for result in can_i_decide(units[question.unit], question.text).results:
+            assert result.area.pk in allowed[question.unit], (question, result.area)
 
 
 def test_the_local_replacement_is_what_the_team_gets(demo_org):
-    team_a = can_i_decide(Unit.objects.get(external_id="SO-SOL-A"), "tur med beboerne").best.area
-    team_b = can_i_decide(Unit.objects.get(external_id="SO-SOL-B"), "tur med beboerne").best.area
+    team_a = ask("SO-SOL-A", "tur med beboerne").best.area
+    team_b = ask("SO-SOL-B", "tur med beboerne").best.area
     assert (team_a.unit.external_id, team_a.level) == ("SO-SOL-A", 7)
     assert (team_b.unit.external_id, team_b.level) == ("SO", 6)
-
-
-@pytest.mark.parametrize(("unit_id", "question"), UNANSWERED)
-def test_questions_without_an_answer_say_so(demo_org, unit_id, question):
-    assert not can_i_decide(Unit.objects.get(external_id=unit_id), question).clear
 
 
 def test_search_costs_one_query(demo_org, django_assert_num_queries):
