@@ -109,7 +109,7 @@ def create_experiment(request, payload: ExperimentIn):
     else:
         # Nobody linked an area: one the text is clearly about, that the team cannot decide alone, is linked,
         # so the experiment needs approval as it would on the page.
-        suggested = suggest_area(unit, f"{payload.title}. {payload.action}")
+        suggested = suggest_area(unit, payload.title, payload.action)
         if suggested is not None and suggested.level < TEAM_DECIDES_FROM:
             area = suggested
     experiment = Experiment.objects.create(

@@ -75,8 +75,7 @@ class ExperimentForm(DKFDSModelForm):
         if pk is None and self.is_bound:
             # Nobody linked an area: if the text is clearly about one the team cannot decide alone, the owner
             # must confirm it (then the leader approves) or choose another, or say that none fits.
-            text = f"{self.data.get('title', '')}. {self.data.get('action', '')}"
-            suggested = suggest_area(self.unit, text)
+            suggested = suggest_area(self.unit, self.data.get("title", ""), self.data.get("action", ""))
             if suggested is not None and suggested.level < TEAM_DECIDES_FROM:
                 self.data = self.data.copy()
                 self.data["decision_area"] = str(suggested.pk)

@@ -115,7 +115,11 @@ def _word_weights(query: str, documents: list[Document]) -> dict[str, float]:
     return weights
 
 
-def suggest_area(unit: Unit, text: str) -> DecisionArea | None:
-    """The decision area in force that the text is clearly about (for experiments nobody linked), or None."""
-    answer = can_i_decide(unit, text[:1000])
-    return answer.best.area if answer.clear and answer.best else None
+def suggest_area(unit: Unit, *texts: str) -> DecisionArea | None:
+    """The decision area in force that one of the texts (tried in turn: a title, then a description) is
+    clearly about, for experiments nobody linked to an area; or None."""
+    for text in texts:
+        answer = can_i_decide(unit, text[:1000])
+        if answer.clear and answer.best:
+            return answer.best.area
+    return None

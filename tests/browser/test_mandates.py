@@ -114,3 +114,35 @@ def test_an_employee_asks_the_leader_from_an_unclear_answer(visit, demo):
     page.get_by_role("link", name="Delegeringspoker på personalemødet i september").click()
     visit.check()
     assert page.get_by_role("heading", name="Sessionen er afsluttet").is_visible()
+
+
+def test_a_question_without_a_clear_answer_offers_the_nearest_areas_and_asks_the_leader(visit, demo):
+    page = visit.page
+    log_in(visit, "medarbejder@eksempel.dk")
+    question = "Må jeg tage min hund med på arbejde?"
+    page.get_by_role("textbox", name="Må jeg selv?").fill(question)
+    page.get_by_role("button", name="Søg i råderummet").click()
+    page.wait_for_url("**/raaderum/maa-jeg-selv/**")
+    visit.check()
+    assert page.get_by_role("heading", name="Vi fandt ikke et klart svar").is_visible()
+    maybe = page.get_by_role("list", name="Måske handler dit spørgsmål om …")
+    assert maybe.get_by_role("link").count() >= 1
+    assert "Ja" not in maybe.inner_text() and "Nej" not in maybe.inner_text()  # no yes/no for a guess
+    ask = page.get_by_role("textbox", name="Dit spørgsmål")
+    assert ask.input_value() == question
+    page.get_by_role("button", name="Send spørgsmålet til min leder").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/raaderum/spoergsmaal/**")
+    visit.check()
+    assert page.get_by_text("Dit spørgsmål er sendt til din leder").is_visible()
+
+
+def test_a_legal_frame_is_answered_from_its_own_area(visit, demo):
+    page = visit.page
+    log_in(visit, "medarbejder@eksempel.dk")
+    page.get_by_role("textbox", name="Må jeg selv?").fill("Må jeg tale med pårørende om en beboers helbred?")
+    page.get_by_role("button", name="Søg i råderummet").click()
+    page.wait_for_url("**/raaderum/maa-jeg-selv/**")
+    visit.check()
+    assert page.get_by_text("Nej, lederen beslutter.").first.is_visible()
+    assert page.get_by_text("Det står under »Tavshedspligt og videregivelse af oplysninger«.").is_visible()

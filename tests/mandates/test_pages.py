@@ -203,3 +203,18 @@ def test_pages_cost_at_most_ten_queries(client_as, cast, areas, url, django_asse
     client = client_as("leader")
     with django_assert_max_num_queries(10):
         assert client.get(target).status_code == 200
+
+
+def test_the_inform_duty_keeps_the_capital_i(client_as, cast):
+    from handlekraft.mandates.models import DecisionArea
+
+    DecisionArea.objects.create(
+        unit=cast.unit,
+        title="Valg af vikar",
+        level=7,
+        keywords="vikar, afløser",
+        inform="Vagtplanlæggeren",
+        inform_when="foer",
+    )
+    html = client_as("employee").get(reverse("mandates:search"), {"q": "vikar afløser"}).content.decode()
+    assert "Orientér (før I handler)" in html and "før i handler" not in html

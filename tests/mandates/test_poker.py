@@ -90,3 +90,11 @@ def test_only_areas_the_leader_may_edit_can_be_chosen(client_as, cast):
         reverse("mandates:poker-start", args=["D"]), {"title": "X", "areas": [above.pk]}
     )
     assert response.status_code == 200 and PokerSession.objects.count() == 0
+
+
+def test_a_tie_is_reported_as_a_tie(client_as, session):
+    for who, level in (("employee", "4"), ("tr", "5"), ("amr", "7")):
+        client_as(who).post(reverse("mandates:poker-vote", args=[session.pk]), {"level": level})
+    control(client_as("leader"), session, "reveal")
+    html = panel(client_as("amr"), session)
+    assert "4, 5 og 7 fik lige mange stemmer." in html and "Flest valgte" not in html

@@ -147,3 +147,18 @@ def test_more_pages_cost_at_most_ten_queries(client_as, cast, vikar, page, djang
 
 def test_the_pdf_needs_login(client_as, cast):
     assert client_as("anonymous").get(reverse("mandates:pdf", args=["D"])).status_code == 302
+
+
+def test_a_middle_managers_question_goes_to_the_leader_above(client_as, cast, vikar):
+    from handlekraft.organisation.models import Membership, Role
+    from tests.conftest import make_user
+
+    boss = make_user("chef@test.dk", "Carla Chef", cast.area, Role.LEADER)
+    ask(client_as("leader"), "Må jeg selv ansætte en afdelingssygeplejerske?")
+    question = MandateQuestion.objects.get()
+    assert Notification.objects.filter(recipient=boss, kind="mandate_question").exists()
+    assert not Notification.objects.filter(recipient=cast.leader, kind="mandate_question").exists()
+    # She cannot answer her own question; the leader above can.
+    own_page = client_as("leader").get(question.get_absolute_url()).content.decode()
+    assert 'name="text"' not in own_page
+    assert Membership.objects.filter(user=boss, role=Role.LEADER).exists()

@@ -42,7 +42,7 @@ def test_confidentiality_is_answered_from_the_area_that_holds_it(demo_org):
 
 
 def test_a_legal_frame_without_an_area_in_force_is_not_clear(demo_org):
-    # Magtanvendelse is an area of Botilbuddet Engly only: a plejecenter team gets no clear answer, so no "yes".
+    # Magtanvendelse is an area of Botilbuddet Engly only: a plejecenter team gets no clear answer, no "yes".
     answer = ask("SO-SOL-A", "Må jeg holde fast i en beboer med demens, der vil gå ud om natten?")
     assert answer.frames == ["magtanvendelse"]
     assert not answer.clear
