@@ -4,7 +4,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hk_scale .venv/bin/python bench/mandates_scale.py
 
 Measures (targets from issue 3): `import_mandates` of 20,000 areas ≤ 2 minutes; "Må jeg selv?" p95 ≤ 50 ms
-and ≤ 10 queries, over 300 searches from random teams with the questions of tests/mandates/search_cases.py.
+and ≤ 10 queries, over 300 searches from random teams with the questions of tests/mandates/data/questions.csv.
 """
 
 from __future__ import annotations
@@ -117,12 +117,14 @@ def main() -> None:
 
     from handlekraft.mandates.search import can_i_decide
     from handlekraft.organisation.models import Unit
-    from tests.mandates.search_cases import CASES
+    from tests.mandates.quality import load
+
+    questions = [q.text for q in load()]
 
     teams = list(Unit.objects.filter(kind="team"))
     timings, queries, in_force = [], [], []
     for _ in range(SEARCHES):
-        unit, (_u, question, _e) = rng.choice(teams), rng.choice(CASES)
+        unit, question = rng.choice(teams), rng.choice(questions)
         unit = Unit.objects.get(pk=unit.pk)
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
