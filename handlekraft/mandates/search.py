@@ -67,33 +67,40 @@ def can_i_decide(unit: Unit, query: str, limit: int = 10) -> Answer:
             for w, s in hit.strength.items()
             if w in weights or w.startswith("@")
         )
-        results.append((hit, matched, min(1.0, matched / total) if total else 0.0))
+        results.append(_Scored(hit, matched, min(1.0, matched / total) if total else 0.0))
     # Best first by how much of the question's meaning the area matched; BM25 breaks near-ties.
-    results.sort(key=lambda r: (-(r[1] + BM25_SHARE * r[0].score / top), str(r[0].key)))
+    results.sort(key=lambda r: (-(r.matched + BM25_SHARE * r.hit.score / top), str(r.hit.key)))
 
     frames = frames_touched(query)
     if frames:
         # Only an area that holds one of the frames may answer; it goes first whatever its score.
         holding = {pk for pk, a in areas.items() if any(holds(f, a.title, a.keywords) for f in frames)}
         unmatched = holding - {h.key for h in hits}
-        holders = [r for r in results if r[0].key in holding]
-        holders += [(Hit(pk, 0.0, 0.0), 0.0, 0.0) for pk in sorted(unmatched, key=lambda pk: areas[pk].title)]
+        holders = [r for r in results if r.hit.key in holding]
+        holders += [_Scored(Hit(pk, 0.0, 0.0)) for pk in sorted(unmatched, key=lambda pk: areas[pk].title)]
         clear = bool(holders)
-        results = holders + [r for r in results if r[0].key not in holding]
+        results = holders + [r for r in results if r.hit.key not in holding]
     else:
         clear = _is_clear(results)
 
-    shown = [Result(areas[h.key], round(h.score, 3), round(cov, 3)) for h, _m, cov in results[:limit]]
+    shown = [Result(areas[r.hit.key], round(r.hit.score, 3), round(r.coverage, 3)) for r in results[:limit]]
     return Answer(query, shown, clear=clear and bool(shown), frames=[f.key for f in frames])
 
 
-def _is_clear(results) -> bool:
+@dataclass
+class _Scored:
+    hit: Hit
+    matched: float = 0.0  # the question's weight the area matched
+    coverage: float = 0.0  # that as a share of the question's whole weight
+
+
+def _is_clear(results: list[_Scored]) -> bool:
     if not results:
         return False
-    _best, matched, coverage = results[0]
-    if coverage < COVERAGE or matched < EVIDENCE:
+    best = results[0]
+    if best.coverage < COVERAGE or best.matched < EVIDENCE:
         return False
-    return len(results) < 2 or matched >= MARGIN * results[1][1]
+    return len(results) < 2 or best.matched >= MARGIN * results[1].matched
 
 
 def _word_weights(query: str, documents: list[Document]) -> dict[str, float]:
