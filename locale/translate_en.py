@@ -129,7 +129,12 @@ EN: dict[str, str | tuple[str, str]] = {
     "ordet for aktørskab": "the word for aktørskab",
     "Det ord, kommunen bruger om aktørskab (fx medledelse, samledelse, virkelyst eller handlekraft). Det bruges i teksterne overalt.": "The word the municipality uses for aktørskab (e.g. medledelse, samledelse, virkelyst or handlekraft). It is used in the texts everywhere.",
     "anonymitetsgrænse": "anonymity threshold",
-    "Resultater vises aldrig for færre besvarelser end dette tal.": "Results are never shown for fewer responses than this number.",
+    "Grænsen skal være mindst 3: et resultat for én eller to personer er deres egne svar.": (
+        "The threshold must be at least 3: a result for one or two people is their own answers."
+    ),
+    "Resultater vises aldrig for færre besvarelser end dette tal (mindst 3; normalt 5).": (
+        "Results are never shown for fewer responses than this number (at least 3; normally 5)."
+    ),
     "link til tilgængelighedserklæring": "link to the accessibility statement",
     "kontakt om tilgængelighed": "accessibility contact",
     "indstillinger": "settings",

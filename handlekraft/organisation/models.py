@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -273,6 +274,9 @@ class CommitteeMember(models.Model):
         return f"{self.user} – {self.committee}"
 
 
+MIN_ANONYMITY_THRESHOLD = 3  # below this, a "group" result is one or two people's answers
+
+
 class SiteSettings(models.Model):
     """The municipality's own settings. There is one row (pk=1); `SiteSettings.current()` reads it."""
 
@@ -291,7 +295,13 @@ class SiteSettings(models.Model):
     anonymity_threshold = models.PositiveSmallIntegerField(
         _("anonymitetsgrænse"),
         default=settings.DEFAULT_ANONYMITY_THRESHOLD,
-        help_text=_("Resultater vises aldrig for færre besvarelser end dette tal."),
+        validators=[
+            MinValueValidator(
+                MIN_ANONYMITY_THRESHOLD,
+                _("Grænsen skal være mindst 3: et resultat for én eller to personer er deres egne svar."),
+            )
+        ],
+        help_text=_("Resultater vises aldrig for færre besvarelser end dette tal (mindst 3; normalt 5)."),
     )
     accessibility_statement_url = models.URLField(_("link til tilgængelighedserklæring"), blank=True)
     accessibility_contact = models.EmailField(_("kontakt om tilgængelighed"), blank=True)
@@ -307,6 +317,11 @@ class SiteSettings(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+
+    @property
+    def safe_threshold(self) -> int:
+        """The threshold in force: never below 3, whatever a database row says."""
+        return max(MIN_ANONYMITY_THRESHOLD, self.anonymity_threshold)
 
     @classmethod
     def current(cls) -> SiteSettings:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.documents import attachment, pdf_from_template
 from handlekraft.lib.forms import DKFDSForm
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.models import SiteSettings, Unit
 
 from . import services
 from .models import AnswerCode, Item, Response, Survey
@@ -96,12 +96,14 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
     hr_only(request)
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     codes = AnswerCode.objects.filter(survey=survey).count()
-    # While a survey is open only the organisation-wide response rate is shown, never a unit's count.
+    # While a survey is open only the organisation-wide response rate is shown, never a unit's count,
+    # and only when the people asked are at least as many as the anonymity threshold.
     answered = Response.objects.filter(survey=survey).count()
+    shown = codes >= SiteSettings.current().safe_threshold
     return render(
         request,
         "pulse/manage.html",
-        {"survey": survey, "codes": codes, "rate": round(100 * answered / codes) if codes else None},
+        {"survey": survey, "codes": codes, "rate": round(100 * answered / codes) if shown else None},
     )
 
 

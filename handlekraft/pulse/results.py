@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from handlekraft.lib.anonymity import shown_units
 from handlekraft.organisation.models import SiteSettings, Unit
 
 from .models import Construct, Item, Rollup, Survey, UnitCount
+
+COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
 
 
 @dataclass
@@ -39,10 +42,10 @@ class SurveyResults:
         self.closed = survey.status == Survey.Status.CLOSED
         self.units = units
         self.totals = {unit: subtree for unit, (_direct, subtree) in counts.items()}
-        parents = {pk: (u.parent_id if u.parent_id in units else None) for pk, u in units.items()}
-        direct = {unit: d for unit, (d, _subtree) in counts.items()}
-        threshold = SiteSettings.current().anonymity_threshold
-        self.shown = shown_units(parents, direct, threshold) if self.closed else set()
+        self._parents = {pk: (u.parent_id if u.parent_id in units else None) for pk, u in units.items()}
+        self._direct = {unit: d for unit, (d, _subtree) in counts.items()}
+        self.threshold = SiteSettings.current().safe_threshold
+        self.shown = shown_units(self._parents, self._direct, self.threshold) if self.closed else set()
         self.rows: dict[int, dict[int, list[int]]] = defaultdict(dict)  # unit → item → distribution
         self.items: dict[int, Item] = {}
         for row in rollups:
@@ -109,6 +112,14 @@ class SurveyResults:
     @classmethod
     def for_survey(cls, survey: Survey, units: list[Unit] | None = None, **kwargs) -> SurveyResults:
         return next(r for r in cls.series(survey, units, **kwargs) if r.survey.pk == survey.pk)
+
+    @cached_property
+    def comments_shown(self) -> set[int]:
+        """The units whose free-text comments may be shown: the rule of the scores (at least the threshold,
+        no remainder below it), at the comments' own threshold, so no two pages subtract to a small group."""
+        if not self.closed:
+            return set()
+        return shown_units(self._parents, self._direct, max(COMMENT_GROUP, self.threshold))
 
     def constructs_of_survey(self) -> list[Construct]:
         if self.constructs:

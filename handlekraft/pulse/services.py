@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,8 +17,8 @@ from handlekraft.organisation.models import Membership, Role, Unit
 from .models import Aggregate, AnswerCode, Response, Rollup, Survey, UnitCount
 from .tasks import prompt_units
 
-COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
-VOTING_ROLES = {Role.EMPLOYEE, Role.LEADER}
+WORK_ROLES = (Role.EMPLOYEE, Role.LEADER)  # the unit a person works in labels their code
+_shuffle = secrets.SystemRandom().shuffle
 
 
 class Refused(Exception):
@@ -25,30 +27,39 @@ class Refused(Exception):
         self.message, self.status = message, status
 
 
+def recipients(survey: Survey) -> list[tuple[object, Unit]]:
+    """Everyone active in the surveyed subtree, once, whatever their roles (a TR, an AMR or someone in
+    HR is an employee too), with the unit their code is labelled with: where they work, else where they
+    hold their role."""
+    people: dict[int, tuple[object, Unit]] = {}
+    memberships = Membership.objects.filter(
+        unit__path__startswith=survey.unit.path, user__is_active=True
+    ).select_related("unit", "user")
+    for m in sorted(memberships, key=lambda m: (m.role not in WORK_ROLES, m.unit.path, m.pk)):
+        people.setdefault(m.user_id, (m.user, m.unit))
+    return list(people.values())
+
+
+def store_codes(survey: Survey, units: list[Unit]) -> list[str]:
+    """New codes for the given units (one each, in that order); only their hashes are stored, and in
+    random order, so neither the ids nor the rows' order follows the list of people they were made for."""
+    raws = [AnswerCode.new_raw() for _ in units]
+    rows = [
+        AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw))
+        for unit, raw in zip(units, raws, strict=True)
+    ]
+    _shuffle(rows)
+    AnswerCode.objects.bulk_create(rows, batch_size=2000)
+    return raws
+
+
 @transaction.atomic
 def make_codes(survey: Survey) -> list[tuple[Unit, str]]:
-    """One single-use code per active person in the subtree, labelled only with that person's unit.
-
-    The codes come back once, to print or send; only their hashes are kept, and nothing records which
-    person got which code.
-    """
-    people: dict[int, Unit] = {}
-    memberships = (
-        Membership.objects.filter(
-            unit__path__startswith=survey.unit.path, user__is_active=True, role__in=VOTING_ROLES
-        )
-        .select_related("unit")
-        .order_by("role", "unit__path")
-    )
-    for m in memberships:
-        people.setdefault(m.user_id, m.unit)
-    codes = []
-    for unit in sorted(people.values(), key=lambda u: (u.path, u.pk)):
-        codes.append((unit, AnswerCode.new_raw()))
-    AnswerCode.objects.bulk_create(
-        [AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw)) for unit, raw in codes]
-    )
-    return codes
+    """One single-use code per active person in the subtree, labelled only with that person's unit, for
+    printed slips: sorted by unit, never by person. The codes come back once; nothing records which
+    person got which code."""
+    units = sorted((unit for _user, unit in recipients(survey)), key=lambda u: (u.path, u.pk))
+    return list(zip(units, store_codes(survey, units), strict=True))
 
 
 def check_answers(survey: Survey, answers: dict) -> dict:
@@ -67,31 +78,65 @@ def check_answers(survey: Survey, answers: dict) -> dict:
     return clean
 
 
-@transaction.atomic
-def answer(raw_code: str, answers: dict, comment: str = "") -> Response:
-    code = (
-        AnswerCode.objects.select_for_update()
-        .select_related("survey")
-        .filter(code_hash=AnswerCode.hash(raw_code or ""))
-        .first()
-    )
-    if code is None:
+def answer(raw_code: str, answers: dict, comment: str = "") -> None:
+    """Uses the code and stores the answers so that nothing ties the two together (docs/pulse.md):
+
+    1. one transaction marks the code used, rewriting every code of its unit in one statement, so the
+       codes' transaction ids and order tell which codes of the unit were used, never in which order;
+    2. another transaction stores the answer among the unit's other answers, rewritten in random order
+       with new random ids, so their transaction ids, ids and physical order (PostgreSQL's xmin and ctid,
+       SQLite's rowid) tell only the unit, which the answer names anyway.
+    If the second step fails, the code is given back, so the person can try again.
+    """
+    code_hash = AnswerCode.hash(raw_code or "")
+    found = AnswerCode.objects.filter(code_hash=code_hash).values_list("survey_id", "unit_id").first()
+    if found is None:
         raise Refused(_("Koden findes ikke. Tjek, at du har skrevet den rigtigt."), status=404)
-    if code.used:
-        raise Refused(_("Koden er allerede brugt. Hver kode kan kun bruges én gang."), status=409)
-    survey = code.survey
-    if survey.status == Survey.Status.PLANNED:
-        raise Refused(_("Målingen er ikke åbnet endnu."), status=409)
-    if survey.status == Survey.Status.CLOSED:
-        raise Refused(_("Målingen er lukket, så der kan ikke svares mere."), status=409)
-    clean = check_answers(survey, answers)
-    comment = (comment or "").strip()
-    if comment and find_cpr(comment):
-        raise Refused(_("Kommentaren ser ud til at indeholde et CPR-nummer. Fjern det, før du sender."))
-    code.used = True
-    code.save(update_fields=["used"])
-    return Response.objects.create(
-        survey=survey, unit=code.unit, round=survey.round, answers=clean, comment=comment[:2000]
+    with transaction.atomic():
+        _lock_unit_codes(*found)
+        code = AnswerCode.objects.select_related("survey").get(code_hash=code_hash)
+        if code.used:
+            raise Refused(_("Koden er allerede brugt. Hver kode kan kun bruges én gang."), status=409)
+        survey = code.survey
+        if survey.status == Survey.Status.PLANNED:
+            raise Refused(_("Målingen er ikke åbnet endnu."), status=409)
+        if survey.status == Survey.Status.CLOSED:
+            raise Refused(_("Målingen er lukket, så der kan ikke svares mere."), status=409)
+        clean = check_answers(survey, answers)
+        comment = (comment or "").strip()
+        if comment and find_cpr(comment):
+            raise Refused(_("Kommentaren ser ud til at indeholde et CPR-nummer. Fjern det, før du sender."))
+        AnswerCode.objects.filter(survey=survey, unit_id=code.unit_id).update(
+            used=Case(When(pk=code.pk, then=Value(True)), default=F("used"))
+        )
+    try:
+        _store_among_the_unit(survey, code.unit_id, clean, comment[:2000])
+    except BaseException:
+        AnswerCode.objects.filter(pk=code.pk).update(used=False)
+        raise
+
+
+def _lock_unit_codes(survey_id: int, unit_id: int) -> None:
+    """The unit's codes are the lock of both steps: one answer at a time per unit, so no answer is lost
+    or left unmixed. Always taken in the same order (by id), so two answers cannot deadlock."""
+    list(
+        AnswerCode.objects.select_for_update()
+        .filter(survey_id=survey_id, unit_id=unit_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def _store_among_the_unit(survey: Survey, unit_id: int, answers: dict, comment: str) -> None:
+    _lock_unit_codes(survey.pk, unit_id)
+    mine = Response.objects.filter(survey=survey, unit_id=unit_id)
+    rows = [(r["answers"], r["comment"]) for r in mine.values("answers", "comment")]
+    rows.append((answers, comment))
+    _shuffle(rows)
+    mine.delete()
+    Response.objects.bulk_create(
+        [Response(survey=survey, unit_id=unit_id, round=survey.round, answers=a, comment=c) for a, c in rows]
     )
 
 

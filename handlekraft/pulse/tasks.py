@@ -16,7 +16,7 @@ from django_tasks import task
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role
 
-from .models import AnswerCode, Survey
+from .models import Survey
 
 BATCH = 500
 
@@ -50,31 +50,21 @@ def prompt_units(survey_id: int) -> int:
 @task()
 def email_codes(survey_id: int) -> int:
     """One code per person, sent at once and never stored with the person: only its hash is kept."""
+    from .services import recipients, store_codes
+
     survey = Survey.objects.select_related("unit").get(pk=survey_id)
-    memberships = (
-        Membership.objects.filter(
-            unit__path__startswith=survey.unit.path,
-            user__is_active=True,
-            role__in=[Role.EMPLOYEE, Role.LEADER],
-        )
-        .select_related("unit", "user")
-        .order_by("role", "unit__path")
-    )
-    first = {}
-    for m in memberships:
-        first.setdefault(m.user_id, m)
-    messages, codes = [], []
+    people = [(user, unit) for user, unit in recipients(survey) if user.email]
+    raws = store_codes(survey, [unit for _user, unit in people])
+    messages = []
     link = settings.SITE_URL + reverse("pulse:answer")
-    for m in first.values():
-        raw = AnswerCode.new_raw()
-        codes.append(AnswerCode(survey=survey, unit=m.unit, code_hash=AnswerCode.hash(raw)))
-        with translation.override(m.user.language or settings.LANGUAGE_CODE):
+    for (user, _unit), raw in zip(people, raws, strict=True):
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            # The code goes in the fragment, which browsers never send: it reaches no access log.
             body = render_to_string(
-                "pulse/code_email.txt", {"survey": survey, "code": raw, "link": f"{link}?kode={raw}"}
+                "pulse/code_email.txt", {"survey": survey, "code": raw, "link": f"{link}#kode={raw}"}
             )
             subject = str(format_lazy(_("Svar på »{}«"), survey.title))
-        messages.append(EmailMessage(subject, body, to=[m.user.email]))
-    AnswerCode.objects.bulk_create(codes, batch_size=2000)
+        messages.append(EmailMessage(subject, body, to=[user.email]))
     connection = get_connection()
     for start in range(0, len(messages), BATCH):
         connection.send_messages(messages[start : start + BATCH])

@@ -9,12 +9,11 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from handlekraft.lib.forms import DKFDSForm
-from handlekraft.organisation.models import SiteSettings
 from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
 from . import services
@@ -47,8 +46,16 @@ def survey_for(raw: str) -> tuple[Survey | None, str]:
     return code.survey, ""
 
 
+ANSWERING = "svar"  # the answer form's hidden field: the answers are sent, not only the code
+
+
 def answer(request: HttpRequest) -> HttpResponse:
-    raw = (request.POST.get("kode") or request.GET.get("kode") or "").strip()
+    """The code is taken only by POST, so it never stands in a URL that reaches an access log (a link in
+    an e-mail or a slip's QR code carries it in the fragment, which static/js/handlekraft.js moves into
+    the field)."""
+    if request.method == "GET" and request.GET:
+        return redirect(request.path)  # an old link's ?kode=: not echoed into the page's own links
+    raw = (request.POST.get("kode") or "").strip() if request.method == "POST" else ""
     if not raw:
         return render(request, "pulse/code.html", {"form": CodeForm()})
     survey, problem = survey_for(raw)
@@ -57,11 +64,12 @@ def answer(request: HttpRequest) -> HttpResponse:
         form.is_valid()
         form.add_error("kode", problem)
         return render(request, "pulse/code.html", {"form": form})
+    answering = ANSWERING in request.POST
     items = list(survey.items.select_related("construct"))
     for item in items:  # what the person ticked survives an error
-        item.chosen = request.POST.get(item.key, "") if request.method == "POST" else ""
+        item.chosen = request.POST.get(item.key, "") if answering else ""
     error = ""
-    if request.method == "POST":
+    if answering:
         answers = {}
         for item in items:
             value = request.POST.get(item.key, "")
@@ -84,13 +92,13 @@ def answer(request: HttpRequest) -> HttpResponse:
             "scale": SCALE,
             "dont_know": DONT_KNOW,
             "code": raw,
+            "answering": ANSWERING,
             "error": error,
-            "comment": request.POST.get("comment", "") if request.method == "POST" else "",
+            "comment": request.POST.get("comment", "") if answering else "",
         },
     )
 
 
-COMMENTS_FROM = 10
 SPARK_WIDTH, SPARK_HEIGHT = 120, 32
 
 
@@ -143,7 +151,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     mine = current.for_unit(unit)
     organisation = current.for_unit(survey.unit)
     comments = []
-    if not mine.suppressed and (mine.responses or 0) >= COMMENTS_FROM and survey.question:
+    if unit.pk in current.comments_shown and survey.question:
         comments = list(
             Response.objects.filter(survey=survey, unit__path__startswith=unit.path)
             .exclude(comment="")
@@ -189,6 +197,6 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "rounds": rounds,
             "scale": SCALE,
             "comments": comments,
-            "threshold": SiteSettings.current().anonymity_threshold,
+            "threshold": current.threshold,
         },
     )

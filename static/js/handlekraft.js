@@ -12,3 +12,17 @@
     }
   });
 })();
+
+// A pulse code in the link's fragment (#kode=...), which browsers never send, goes into the code field;
+// the fragment is then removed from the address bar and the history.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var match = /^#kode=([A-Za-z0-9 -]{1,20})$/.exec(window.location.hash);
+    var field = document.querySelector("input[name=kode]");
+    if (match && field) {
+      field.value = decodeURIComponent(match[1]);
+      window.history.replaceState(null, "", window.location.pathname);
+    }
+  });
+})();

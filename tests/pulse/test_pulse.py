@@ -194,19 +194,30 @@ def test_repeating_quarterly_plans_the_next_round(cast):
 def test_the_answer_page_without_an_account(client, cast):
     survey = open_survey(cast.unit, question="Hvad skal vi gøre mere af?")
     [(_unit, raw), *_rest] = services.make_codes(survey)
-    page = client.get(f"/puls/?kode={raw}").content.decode()
+    page = client.post("/puls/", {"kode": raw}).content.decode()
     assert "Jeg ved, hvilke beslutninger jeg selv må træffe i mit arbejde." in page and "Ved ikke" in page
+    assert "Besvar mindst" not in page  # the code alone opens the survey; it sends no answers
     refused = client.post(
-        "/puls/", {"kode": raw, "raaderum_ved": "4", "comment": "Ring til 010190-1009 om det"}
+        "/puls/", {"kode": raw, "svar": "1", "raaderum_ved": "4", "comment": "Ring til 010190-1009 om det"}
     )
     assert "CPR-nummer" in refused.content.decode() and not Response.objects.exists()
     assert 'value="4" checked' in refused.content.decode()  # what was ticked is kept
-    done = client.post("/puls/", {"kode": raw, "raaderum_ved": "4", "tryghed_fejl": "vedikke"})
+    done = client.post("/puls/", {"kode": raw, "svar": "1", "raaderum_ved": "4", "tryghed_fejl": "vedikke"})
     assert "Tak for dine svar" in done.content.decode()
     assert Response.objects.get().answers == {"raaderum_ved": 4, "tryghed_fejl": None}
-    used = client.get(f"/puls/?kode={raw}").content.decode()
+    used = client.post("/puls/", {"kode": raw}).content.decode()
     assert "Koden er allerede brugt" in used
-    assert "Koden findes ikke" in client.get("/puls/?kode=ZZZZZ-ZZZZZ").content.decode()
+    assert "Koden findes ikke" in client.post("/puls/", {"kode": "ZZZZZ-ZZZZZ"}).content.decode()
+
+
+def test_the_code_never_stands_in_a_url(client, cast):
+    """A code in the query string would reach the web server's access log: it is not read from there."""
+    survey = open_survey(cast.unit)
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+    old_link = client.get(f"/puls/?kode={raw}")
+    assert old_link.status_code == 302 and old_link["Location"] == "/puls/"
+    page = client.get("/puls/").content.decode()
+    assert "Jeg ved, hvilke beslutninger" not in page and 'method="post"' in page
 
 
 def closed_survey_with(unit, n, comment="Mere tid til hinanden", **extra):
@@ -333,6 +344,7 @@ def test_hr_plans_a_survey_and_emails_the_codes(client_as, cast, django_capture_
     from django.core import mail
 
     today = timezone.localdate()
+    people(cast.unit, 1, "d")  # D: 5 people, as many as the anonymity threshold
     items = list(Item.objects.filter(in_default_pulse=True).values_list("pk", flat=True))
     response = client_as("hr").post(
         "/maaling/ny/",
@@ -348,13 +360,13 @@ def test_hr_plans_a_survey_and_emails_the_codes(client_as, cast, django_capture_
     assert response.status_code == 302 and survey.round == Survey.round_of(today)
     with django_capture_on_commit_callbacks(execute=True):
         client_as("hr").post(f"/maaling/{survey.pk}/styring/send/")
-    assert len(mail.outbox) == 4 and AnswerCode.objects.filter(survey=survey).count() == 4
+    assert len(mail.outbox) == 5 and AnswerCode.objects.filter(survey=survey).count() == 5
     body = mail.outbox[0].body
-    assert "/puls/?kode=" in body and "anonyme" in body
-    raw = body.split("?kode=")[1].split()[0]
+    assert "/puls/#kode=" in body and "?kode=" not in body and "anonyme" in body
+    raw = body.split("#kode=")[1].split()[0]
     services.answer(raw, {"raaderum_ved": 3})
     page = client_as("hr").get(f"/maaling/{survey.pk}/styring/").content.decode()
-    assert "25 %" in page  # the organisation-wide response rate, the only count shown while open
+    assert "20 %" in page  # the organisation-wide response rate, the only count shown while open
     again = client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/", follow=True)
     assert "allerede lavet svarkoder" in again.content.decode()
 
@@ -459,3 +471,79 @@ def test_the_action_plan_page_by_role(client_as, cast, who):
     assert Action.objects.exists() is (who in writers), who
     if who not in writers:
         assert added in {302, 403} and (added == 302) is (who == "anonymous")
+
+
+def test_comments_cannot_be_had_by_subtracting_two_pages(client_as, cast):
+    """D with 16 respondents, its team T with 11: T's comments would give away the other 5 by subtraction
+    (D's own 4 and one person in a second team), so only D's are shown; the scores' rule (at 5) still
+    shows T's scores."""
+    t2 = Unit.objects.create(external_id="T2", name="Bøgely, afsnit 2", kind=Unit.Kind.TEAM, parent=cast.unit)
+    people(cast.team, 11, "t")
+    people(t2, 1, "u")
+    survey = open_survey(cast.unit, question="Hvad skal vi gøre mere af?")
+    keys = list(survey.items.values_list("key", flat=True))
+    for unit, raw in services.make_codes(survey):
+        services.answer(raw, dict.fromkeys(keys, 3), f"Kommentar fra {unit.external_id}")
+    services.close(survey)
+    leader = client_as("leader")
+    department = leader.get(f"/maaling/{survey.pk}/?enhed=D").content.decode()
+    assert department.count("Kommentar fra") == 16
+    team = leader.get(f"/maaling/{survey.pk}/?enhed=T").content.decode()
+    assert "Kommentar fra" not in team
+    assert services.result(survey, cast.team).scores["raaderum"] is not None  # 16 − 11 = 5: scores shown
+
+
+def test_comments_are_shown_for_both_when_the_remainder_is_ten(client_as, cast):
+    t2 = Unit.objects.create(external_id="T2", name="Bøgely, afsnit 2", kind=Unit.Kind.TEAM, parent=cast.unit)
+    people(cast.team, 10, "t")
+    people(t2, 6, "u")  # D: 4 + 10 + 6 = 20; without T, 10 remain
+    survey = open_survey(cast.unit, question="Hvad skal vi gøre mere af?")
+    keys = list(survey.items.values_list("key", flat=True))
+    for unit, raw in services.make_codes(survey):
+        services.answer(raw, dict.fromkeys(keys, 3), f"Kommentar fra {unit.external_id}")
+    services.close(survey)
+    leader = client_as("leader")
+    assert leader.get(f"/maaling/{survey.pk}/?enhed=D").content.decode().count("Kommentar fra") == 20
+    assert leader.get(f"/maaling/{survey.pk}/?enhed=T").content.decode().count("Kommentar fra T") == 10
+
+
+def test_the_anonymity_threshold_cannot_be_set_below_three(cast):
+    from django.core.exceptions import ValidationError
+
+    from handlekraft.organisation.models import SiteSettings
+
+    site = SiteSettings.current()
+    for value in (0, 1, 2):
+        site.anonymity_threshold = value
+        with pytest.raises(ValidationError) as refused:
+            site.full_clean()
+        assert "Grænsen skal være mindst 3" in str(refused.value)
+    site.anonymity_threshold = 3
+    site.full_clean()
+    # A row written around the form (an old database, a script) still counts as 3.
+    SiteSettings.objects.update_or_create(pk=1, defaults={"anonymity_threshold": 1})
+    survey = closed_survey_with(cast.unit, 2)
+    assert services.result(survey, cast.unit).suppressed
+    survey = closed_survey_with(cast.unit, 3)
+    assert not services.result(survey, cast.unit).suppressed
+
+
+def test_a_person_with_only_a_tr_amr_or_hr_role_gets_a_code(cast):
+    from handlekraft.organisation.models import Membership, Role
+
+    for role in (Role.TR, Role.AMR, Role.HR):
+        user = make_user(f"kun-{role}@test.dk", f"Kun {role}", None)
+        Membership.objects.create(user=user, unit=cast.team, role=role)
+    survey = open_survey(cast.unit)
+    codes = services.make_codes(survey)
+    # leader, employee, TR, AMR of D (each once, though the TR and AMR hold two roles) and the three in T
+    assert len(codes) == 7
+    assert sorted(u.external_id for u, _raw in codes) == ["D"] * 4 + ["T"] * 3
+
+
+def test_the_response_rate_is_hidden_while_fewer_than_the_threshold_are_asked(client_as, cast):
+    survey = open_survey(cast.unit)
+    [(_unit, raw), *_rest] = services.make_codes(survey)  # D: 4 people, below the threshold of 5
+    services.answer(raw, {"raaderum_ved": 3})
+    page = client_as("hr").get(f"/maaling/{survey.pk}/styring/").content.decode()
+    assert "Svarprocent" not in page and "25 %" not in page
