@@ -901,6 +901,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "fornavn": "first name",
     "deltager": "participant",
     "deltagere": "participants",
+    "Anonym deltager": "Anonymous participant",
     "Anonym": "Anonymous",
     "navn på gruppen": "name of the group",
     "gruppe": "group",

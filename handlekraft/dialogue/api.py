@@ -40,6 +40,7 @@ class NoteIn(Schema):
     text: str = ""
     column: str = ""
     client_id: str = ""
+    name: str | None = None  # the first name shown with this note only; absent or empty: anonymous
 
 
 class NoteOut(Schema):
@@ -49,8 +50,12 @@ class NoteOut(Schema):
     created: datetime
 
 
+class NoteRow(NoteOut):
+    name: str | None = None  # null when the note is anonymous
+
+
 class NotesOut(Schema):
-    notes: list[NoteOut]
+    notes: list[NoteRow]
 
 
 class Closed(Schema):
@@ -101,7 +106,13 @@ def notes(request, meeting: int):
     meeting = facilitated(request, meeting)
     return {
         "notes": [
-            {"id": n.pk, "text": n.text, "column": n.column, "created": n.created}
+            {
+                "id": n.pk,
+                "text": n.text,
+                "column": n.column,
+                "name": n.author_name or None,
+                "created": n.created,
+            }
             for n in meeting.notes.filter(deleted=False, hidden=False)
         ]
     }
@@ -130,7 +141,9 @@ def post(request, meeting: str, payload: NoteIn):
     raw = _token(request) or secrets.token_urlsafe(24)
     try:
         participant = participant_for(found, raw)
-        note, created = post_note(found, participant, payload.text, payload.column, payload.client_id)
+        note, created = post_note(
+            found, participant, raw, payload.text, payload.column, payload.client_id, name=payload.name or ""
+        )
     except Refused as refused:
         raise HttpError(refused.status, refused.message) from None
     response = JsonResponse(

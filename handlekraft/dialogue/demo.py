@@ -56,7 +56,7 @@ def build(org) -> None:
     workshop.save()
     workshop.facilitators.set([u for u in [org.people.get("hr@eksempel.dk")] if u])
     if not workshop.notes.exists():
-        people = [Participant.join(workshop)[0] for _ in range(len(VOTES))]
+        people = [Participant.join(workshop) for _ in range(len(VOTES))]
         groups: dict = {}
         for column, notes in WORKSHOP_NOTES.items():
             for n, (group_name, text, forward) in enumerate(notes):
@@ -70,7 +70,7 @@ def build(org) -> None:
                 revision = workshop.bump()
                 Note.objects.create(
                     meeting=workshop,
-                    participant=people[n % len(people)],
+                    owner_hash=Note.owner_of(people[n % len(people)][1], f"demo-{column}-{n}"),
                     client_id=f"demo-{column}-{n}",
                     column=column,
                     text=text,
@@ -87,7 +87,7 @@ def build(org) -> None:
         )
         options = [PollOption.objects.create(poll=poll, text=name, order=i) for i, name in enumerate(NAMES)]
         Vote.objects.bulk_create(
-            [Vote(option=options[i], participant=p) for i, p in zip(VOTES, people, strict=True)]
+            [Vote(option=options[i], participant=p) for i, (p, _raw) in zip(VOTES, people, strict=True)]
         )
 
     lmu = org.committees.get("LMU-SO-SOL")

@@ -162,11 +162,11 @@ class Meeting(models.Model):
 
 
 class Participant(models.Model):
-    """Someone taking part without an account, known by a cookie whose hash is stored here."""
+    """Someone taking part without an account, known by a cookie whose hash is stored here. It holds their
+    poll votes; their notes are not linked to it (see `Note.owner_hash`), and it keeps no name."""
 
     meeting = models.ForeignKey(Meeting, related_name="participants", on_delete=models.CASCADE)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    first_name = models.CharField(_("fornavn"), max_length=40, blank=True, validators=[validate_no_cpr])
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -174,7 +174,7 @@ class Participant(models.Model):
         verbose_name_plural = _("deltagere")
 
     def __str__(self) -> str:
-        return self.first_name or str(_("Anonym"))
+        return str(_("Anonym deltager"))
 
     hash = staticmethod(sha256_hex)
 
@@ -203,10 +203,14 @@ class NoteGroup(models.Model):
 
 
 class Note(models.Model):
+    """A participant's note. Its name is chosen for this note only ("" is anonymous everywhere), and the
+    note is tied to its writer only by `owner_hash`, a hash of their cookie and this note's client id: the
+    writer's phone can find and change its own notes, but two notes of one phone share nothing in the
+    database, so an anonymous note is never linked to the same phone's named one."""
+
     meeting = models.ForeignKey(Meeting, related_name="notes", on_delete=models.CASCADE)
-    participant = models.ForeignKey(
-        Participant, null=True, blank=True, related_name="notes", on_delete=models.SET_NULL
-    )
+    owner_hash = models.CharField(max_length=64, blank=True, editable=False)
+    author_name = models.CharField(_("navn"), max_length=40, blank=True, validators=[validate_no_cpr])
     client_id = models.CharField(max_length=64, editable=False)  # makes a repeated post harmless
     column = models.CharField(_("kolonne"), max_length=40)
     text = models.TextField(_("tekst"), validators=[validate_no_cpr, MaxLengthValidator(NOTE_MAX)])
@@ -230,6 +234,19 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @staticmethod
+    def owner_of(raw_token: str, client_id: str) -> str:
+        return sha256_hex(f"{raw_token}:{client_id}")
+
+    def written_by(self, raw_token: str | None) -> bool:
+        return bool(raw_token and self.owner_hash) and self.owner_hash == Note.owner_of(
+            raw_token, self.client_id
+        )
+
+    @property
+    def shown_name(self) -> str:
+        return self.author_name or str(_("Anonym"))
 
     def touch(self, fields: list[str]) -> None:
         """Saves the changed fields with the meeting's next revision, so the board picks the change up."""

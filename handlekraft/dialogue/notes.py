@@ -68,9 +68,16 @@ def rate_limited(participant: Participant) -> bool:
 
 
 def post_note(
-    meeting: Meeting, participant: Participant, text: str, column: str, client_id: str
+    meeting: Meeting,
+    participant: Participant,
+    raw_token: str,
+    text: str,
+    column: str,
+    client_id: str,
+    name: str = "",
 ) -> tuple[Note, bool]:
-    """Stores the note once, however often the same `client_id` is sent. Returns (note, created)."""
+    """Stores the note once, however often the same `client_id` is sent. Returns (note, created).
+    `name` is this note's name only; without one the note is anonymous."""
     check_open(meeting)
     text = check_text(text)
     column = column or meeting.column_keys[0]
@@ -89,12 +96,14 @@ def post_note(
         with transaction.atomic():
             note = Note(
                 meeting=meeting,
-                participant=participant,
-                client_id=client_id or Participant.hash(f"{participant.pk}:{text}:{column}")[:64],
+                # Without a client id, the same text in the same column from the same phone is one note.
+                client_id=client_id or Participant.hash(f"{raw_token}:{text}:{column}")[:64],
                 column=column,
                 text=text,
                 revision=meeting.bump(),
             )
+            note.owner_hash = Note.owner_of(raw_token, note.client_id)
+            note.author_name = check_name(name)
             note.first_revision = note.revision
             note.save()
     except IntegrityError:  # the same post arrived twice at once: the first one counts
@@ -102,8 +111,24 @@ def post_note(
     return note, True
 
 
-def edit_note(note: Note, participant: Participant, text: str) -> Note:
-    if note.participant_id != participant.pk or note.deleted:
+def check_name(name: str) -> str:
+    name = " ".join((name or "").split())[:40]
+    try:
+        validate_no_cpr(name)
+    except ValidationError as error:
+        raise Refused(error.messages[0], field="first_name") from None
+    return name
+
+
+def own_notes(meeting: Meeting, raw_token: str | None) -> list[Note]:
+    """The phone's own notes: those whose owner hash its cookie and their client id give."""
+    if not raw_token:
+        return []
+    return [n for n in meeting.notes.filter(deleted=False) if n.written_by(raw_token)]
+
+
+def edit_note(note: Note, raw_token: str | None, text: str) -> Note:
+    if not note.written_by(raw_token) or note.deleted:
         raise Refused(_("Du kan kun rette dine egne noter."), field="", status=403)
     check_open(note.meeting)
     note.text = check_text(text)
@@ -111,8 +136,8 @@ def edit_note(note: Note, participant: Participant, text: str) -> Note:
     return note
 
 
-def delete_note(note: Note, participant: Participant) -> None:
-    if note.participant_id != participant.pk:
+def delete_note(note: Note, raw_token: str | None) -> None:
+    if not note.written_by(raw_token):
         raise Refused(_("Du kan kun slette dine egne noter."), field="", status=403)
     check_open(note.meeting)
     note.deleted = True

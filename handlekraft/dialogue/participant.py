@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from urllib.parse import quote, unquote
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -21,9 +22,10 @@ from django.views.decorators.http import require_POST
 
 from .forms import JoinForm, NoteForm
 from .models import Meeting, Note, Participant, Poll, Vote
-from .notes import Refused, delete_note, edit_note, participant_for, post_note
+from .notes import Refused, delete_note, edit_note, own_notes, participant_for, post_note
 
 COOKIE = "hk_deltager"
+NAME_COOKIE = "hk_navn"  # the name typed last, to suggest it for the next note
 COOKIE_AGE = 60 * 60 * 24 * 30
 GUESSES = 20  # wrong codes per address …
 GUESS_WINDOW = 600  # … per ten minutes
@@ -84,13 +86,37 @@ def _with_cookie(response: HttpResponse, raw: str) -> HttpResponse:
     return response
 
 
+def remembered_name(request: HttpRequest) -> str:
+    """The name this phone typed last, kept in its own cookie only (never stored with the participant)."""
+    return unquote(request.COOKIES.get(NAME_COOKIE, ""))[:40]
+
+
+def _remember_name(response: HttpResponse, name: str) -> HttpResponse:
+    if name:
+        response.set_cookie(
+            NAME_COOKIE,
+            quote(name),
+            max_age=COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    else:
+        response.delete_cookie(NAME_COOKIE, samesite="Lax")
+    return response
+
+
 def page_context(
-    meeting: Meeting, raw: str | None, form: NoteForm | None = None, editing: int | None = None
+    meeting: Meeting,
+    raw: str | None,
+    form: NoteForm | None = None,
+    editing: int | None = None,
+    name: str = "",
 ) -> dict:
     participant = (
         Participant.objects.filter(token_hash=Participant.hash(raw), meeting=meeting).first() if raw else None
     )
-    own = list(participant.notes.filter(deleted=False)) if participant else []
+    own = own_notes(meeting, raw)
     polls = list(meeting.polls.filter(is_open=True).prefetch_related("options"))
     voted = (
         set(
@@ -110,7 +136,7 @@ def page_context(
             meeting=meeting,
             initial={
                 "client_id": secrets.token_hex(16),
-                "first_name": participant.first_name if participant else "",
+                "first_name": name,
             },
         ),
         "own": own,
@@ -138,54 +164,55 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
         form = NoteForm(request.POST, meeting=meeting)
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    participant = participant_for(meeting, raw)
-                    if form.cleaned_data["first_name"] != participant.first_name:
-                        participant.first_name = form.cleaned_data["first_name"]
-                        participant.save(update_fields=["first_name"])
+                participant = participant_for(meeting, raw)
                 _note, created = post_note(
                     meeting,
                     participant,
+                    raw,
                     form.cleaned_data["text"],
                     form.cleaned_data["column"],
                     form.cleaned_data["client_id"],
+                    name=form.cleaned_data["first_name"],
                 )
             except Refused as refused:
                 form.add_error(refused.field or None, refused.message)
             else:
                 if created:
                     messages.success(request, _("Tak! Din note er sendt."))
-                return _with_cookie(redirect("participant:join", code=meeting.join_code), raw)
-    return _with_cookie(render(request, "dialogue/participant.html", page_context(meeting, raw, form)), raw)
+                response = redirect("participant:join", code=meeting.join_code)
+                return _remember_name(_with_cookie(response, raw), form.cleaned_data["first_name"])
+    context = page_context(meeting, raw, form, name=remembered_name(request))
+    return _with_cookie(render(request, "dialogue/participant.html", context), raw)
 
 
-def _own_note(request: HttpRequest, code: str, pk: int) -> tuple[Meeting, Note, Participant]:
+def _own_note(request: HttpRequest, code: str, pk: int) -> tuple[Meeting, Note, str]:
     meeting = get_object_or_404(Meeting, join_code=Meeting.normalise_code(code))
     raw = _token(request)
-    participant = Participant.objects.filter(token_hash=Participant.hash(raw or ""), meeting=meeting).first()
-    note = get_object_or_404(Note, pk=pk, meeting=meeting, participant=participant, deleted=False)
-    return meeting, note, participant
+    note = get_object_or_404(Note, pk=pk, meeting=meeting, deleted=False)
+    if not note.written_by(raw):
+        raise Http404
+    return meeting, note, raw
 
 
 def change_note(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """Edit (GET shows the form in place) or delete one's own note while the meeting is open."""
-    meeting, note, participant = _own_note(request, code, pk)
-    raw = _token(request)
+    meeting, note, raw = _own_note(request, code, pk)
     if request.method == "POST":
         try:
             if request.POST.get("action") == "delete":
-                delete_note(note, participant)
+                delete_note(note, raw)
                 messages.success(request, _("Din note er slettet."))
             else:
-                edit_note(note, participant, request.POST.get("text", ""))
+                edit_note(note, raw, request.POST.get("text", ""))
                 messages.success(request, _("Din note er rettet."))
         except Refused as refused:
-            context = page_context(meeting, raw, editing=note.pk)
+            context = page_context(meeting, raw, editing=note.pk, name=remembered_name(request))
             context["edit_error"] = refused.message
             context["edit_text"] = request.POST.get("text", "")
             return render(request, "dialogue/participant.html", context)
         return redirect("participant:join", code=meeting.join_code)
-    return render(request, "dialogue/participant.html", page_context(meeting, raw, editing=note.pk))
+    context = page_context(meeting, raw, editing=note.pk, name=remembered_name(request))
+    return render(request, "dialogue/participant.html", context)
 
 
 @require_POST

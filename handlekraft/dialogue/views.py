@@ -101,7 +101,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def board_context(meeting: Meeting, projector: bool = False) -> dict:
-    notes = meeting.notes.filter(deleted=False).select_related("participant")
+    notes = meeting.notes.filter(deleted=False)
     if projector:
         notes = notes.filter(hidden=False)
     groups = list(meeting.groups.all())
@@ -165,7 +165,7 @@ def changes(request: HttpRequest, pk: int) -> HttpResponse:
     if meeting.revision > since:
         groups = list(meeting.groups.all())
         context.update(
-            notes=list(meeting.notes.filter(revision__gt=since).select_related("participant")),
+            notes=list(meeting.notes.filter(revision__gt=since)),
             groups=groups,
             new_groups=[g for g in groups if g.revision > since],
             polls=polls_with_results(meeting) if meeting.polls.filter(revision__gt=since).exists() else None,
@@ -306,12 +306,10 @@ def export_rows(meeting: Meeting) -> list[dict]:
             "text": n.text,
             "way_forward": n.way_forward,
             "hidden": n.hidden,
-            "first_name": n.participant.first_name if n.participant else "",
+            "first_name": n.author_name,
             "created": timezone.localtime(n.created),
         }
-        for n in meeting.notes.filter(deleted=False)
-        .select_related("participant")
-        .order_by("column", "group", "created")
+        for n in meeting.notes.filter(deleted=False).order_by("column", "group", "created")
     ]
 
 

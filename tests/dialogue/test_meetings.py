@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -92,7 +93,7 @@ def test_a_participant_posts_sees_edits_and_deletes_their_own_notes(client, meet
     response = participant_post(client, meeting, "Vi skal kende vores mandat.", first_name="Mette")
     assert response.status_code == 302
     note = Note.objects.get()
-    assert note.text == "Vi skal kende vores mandat." and note.participant.first_name == "Mette"
+    assert note.text == "Vi skal kende vores mandat." and note.author_name == "Mette"
     page = client.get(f"/m/{meeting.join_code}/").content.decode()
     assert "Vi skal kende vores mandat." in page
 
@@ -109,6 +110,27 @@ def test_a_participant_posts_sees_edits_and_deletes_their_own_notes(client, meet
     note.refresh_from_db()
     assert note.deleted
     assert "om vikarer" not in client.get(f"/m/{meeting.join_code}/").content.decode()
+
+
+def test_a_note_without_a_name_stays_anonymous_after_the_same_phone_names_a_later_one(
+    client, client_as, meeting
+):
+    participant_post(client, meeting, "Vi mangler tid til at tale sammen.", client_id="n1")
+    participant_post(client, meeting, "Mere sparring på tværs.", client_id="n2", first_name="Karin")
+    board = client_as("leader").get(meeting.get_absolute_url()).content.decode()
+    anonymous, named = board.split("Vi mangler tid")[1], board.split("Mere sparring på tværs.")[1]
+    assert "Anonym" in anonymous[:400] and "Karin" not in anonymous[:400]
+    assert "Karin" in named[:400]
+    export = client_as("leader").get(f"/dialog/{meeting.pk}/noter.csv").content.decode("utf-8-sig")
+    names = {row["note"]: row["fornavn"] for row in csv.DictReader(io.StringIO(export))}
+    assert names == {"Vi mangler tid til at tale sammen.": "", "Mere sparring på tværs.": "Karin"}
+    # In the database, the two notes share nothing that says they came from one phone.
+    first, second = Note.objects.order_by("pk")
+    assert first.author_name == "" and first.owner_hash != second.owner_hash
+    assert not [f.name for f in Note._meta.concrete_fields if f.related_model is Participant]
+    # The phone still sees and may change both, and its form suggests the name it typed last.
+    page = client.get(f"/m/{meeting.join_code}/").content.decode()
+    assert "Vi mangler tid" in page and "Mere sparring" in page and 'value="Karin"' in page
 
 
 def test_a_repeated_post_never_makes_a_duplicate(client, meeting):
@@ -331,14 +353,17 @@ class TestAPI:
         assert response.status_code == 409 and "lukket" in response.json()["detail"]
 
     def test_the_facilitator_reads_the_notes(self, client_as, meeting):
-        Client().post(
-            f"/api/v1/meetings/{meeting.join_code}/notes",
-            json.dumps({"text": "Hej"}),
-            content_type="application/json",
-        )
+        phone = Client()
+        for body in ({"text": "Hej"}, {"text": "Hej igen", "name": "Karin"}):
+            phone.post(
+                f"/api/v1/meetings/{meeting.join_code}/notes",
+                json.dumps(body),
+                content_type="application/json",
+            )
         notes = client_as("leader").get(f"/api/v1/meetings/{meeting.pk}/notes").json()["notes"]
-        assert [set(n) for n in notes] == [{"id", "text", "column", "created"}]
+        assert [set(n) for n in notes] == [{"id", "text", "column", "name", "created"}] * 2
         assert notes[0]["text"] == "Hej" and notes[0]["column"] == meeting.column_keys[0]
+        assert [n["name"] for n in notes] == [None, "Karin"]  # the first stays anonymous
 
     def test_a_browser_post_needs_the_csrf_token(self, meeting):
         client = Client(enforce_csrf_checks=True)
