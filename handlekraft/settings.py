@@ -116,6 +116,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "handlekraft.context_processors.site",
             ],
+            "builtins": ["handlekraft.lib.template_filters"],
         },
     }
 ]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("sprog/<str:code>/", views.set_language, name="set-language"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("privatliv/", views.privacy, name="privacy"),
     path("api/", api_docs, name="api-docs"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

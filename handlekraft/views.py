@@ -76,6 +76,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "accessibility.html")
 
 
+def privacy(request: HttpRequest) -> HttpResponse:
+    """ "Sådan behandler vi dine oplysninger": what each module stores, who sees it, for how long."""
+    return render(request, "privacy.html")
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "400.html", status=400)
 

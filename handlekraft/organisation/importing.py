@@ -18,6 +18,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from handlekraft.lib.cpr import find_cpr
+
 from .models import PATH_SEPARATOR, Membership, Role, Unit, User
 from .signals import memberships_added
 
@@ -148,6 +150,8 @@ def parse_units(text: str, errors: list[str]) -> dict[str, UnitRow]:
             problems.append(_("navn mangler"))
         elif len(unit.name) > 200:
             problems.append(_("navnet er længere end 200 tegn"))
+        elif find_cpr(unit.name):
+            problems.append(_("navnet ser ud til at indeholde et CPR-nummer"))
         if unit.kind not in kinds:
             problems.append(
                 _("ukendt type %(kind)s (brug %(kinds)s)")
@@ -179,6 +183,8 @@ def parse_people(text: str, errors: list[str]) -> list[PersonRow]:
             problems.append(_("navn mangler"))
         elif len(person.name) > 200:
             problems.append(_("navnet er længere end 200 tegn"))
+        elif find_cpr(person.name):
+            problems.append(_("navnet ser ud til at indeholde et CPR-nummer"))
         if not person.unit:
             problems.append(_("unit_external_id mangler"))
         if person.role not in roles:

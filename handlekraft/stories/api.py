@@ -17,6 +17,7 @@ from handlekraft.organisation.models import Unit
 
 from . import workflow
 from .models import Story
+from .naming import colleagues_named
 from .rules import can_recognise_story, can_view_story, can_write_stories
 from .views import RANK_WINDOW
 
@@ -128,6 +129,9 @@ def create_story(request, payload: StoryIn):
         visibility=payload.visibility,
         author=request.user,
     )
+    # Colleagues named in the text are asked for consent, as if ticked in the form.
+    text = " ".join([payload.title, payload.body, payload.meaning, payload.learning])
+    workflow.set_people(story, [u for u in colleagues_named(text) if u.pk != request.user.pk])
     if not payload.draft:
         workflow.share(story)
     return Status(201, out(story, recognitions=0))

@@ -11,6 +11,7 @@ from handlekraft.mandates.models import DecisionArea
 from handlekraft.organisation.models import Membership, Unit, User
 
 from .models import Experiment, Profession, Recognition, Story, Theme
+from .naming import citizens_named, colleagues_named
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STORY_TEXT_FIELDS = ("title", "body", "meaning", "learning")
@@ -43,6 +44,15 @@ class StoryForm(DKFDSModelForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Én e-mailadresse pr. linje."),
+    )
+    # Shown only when the text seems to name a citizen by full name (see clean()).
+    not_a_citizen = forms.BooleanField(
+        label=_("Navnet er ikke en borgers"),
+        required=False,
+        widget=forms.HiddenInput,
+        help_text=_(
+            "Sæt kun kryds, hvis navnet fx er en kollegas fra en anden kommune, et sted eller en forening."
+        ),
     )
 
     class Meta:
@@ -161,6 +171,7 @@ class StoryForm(DKFDSModelForm):
             )
         if kind != Story.Kind.CITIZEN:
             data["citizen_consent"] = ""
+        self._check_names(data)
         area_pk = data.get("decision_area")
         if area_pk and unit:
             area = self.in_force.get(unit.pk, {}).get(area_pk)
@@ -171,6 +182,47 @@ class StoryForm(DKFDSModelForm):
                 )
             data["decision_area"] = area
         return data
+
+    def _check_names(self, data: dict) -> None:
+        """Colleagues named in the text but not ticked are ticked for the author to confirm by sending
+        again, so they are asked for consent; a citizen named by full name must be anonymised."""
+        text = " ".join(data.get(f) or "" for f in STORY_TEXT_FIELDS)
+        named = colleagues_named(text)
+        chosen = {u.pk for u in [*(data.get("people") or []), *(data.get("other_people") or [])]}
+        missing = [u for u in named if u.pk != self.author.pk and u.pk not in chosen]
+        if missing and "other_people" in data:
+            nearby = set(
+                self.fields["people"]
+                .queryset.filter(pk__in=[u.pk for u in missing])
+                .values_list("pk", flat=True)
+            )
+            changed = self.data.copy()
+            for user in missing:
+                if user.pk in nearby:
+                    changed.appendlist(self.add_prefix("people"), str(user.pk))
+                else:
+                    key = self.add_prefix("other_people")
+                    changed[key] = "\n".join(filter(None, [changed.get(key, "").strip(), user.email]))
+            self.data = changed
+            self.add_error(
+                "people",
+                gettext(
+                    "Du nævner %(names)s i teksten. Vi har sat kryds, så de bliver spurgt om samtykke, før "
+                    "historien deles. Send igen for at bekræfte, eller fjern navnet fra teksten."
+                )
+                % {"names": ", ".join(u.name for u in missing)},
+            )
+        citizens = citizens_named(text, named)
+        if citizens and not data.get("not_a_citizen"):
+            self.fields["not_a_citizen"].widget = forms.CheckboxInput()
+            self.add_error(
+                "body",
+                gettext(
+                    "Teksten ser ud til at nævne en borger ved fuldt navn (%(names)s). Skriv fx kun "
+                    "fornavnet eller »borgeren«, så borgeren ikke kan genkendes."
+                )
+                % {"names": ", ".join(f"»{n}«" for n in citizens)},
+            )
 
     def named_people(self) -> list[User]:
         """Everyone the author named, from both fields, without duplicates."""

@@ -108,7 +108,7 @@ def test_keyboard_skip_link_and_login_by_keyboard(visit, municipality):
 
 
 def test_static_pages_are_accessible(visit, municipality):
-    for path in ["/tilgaengelighed/", "/adgangskode/nulstil/", "/login/"]:
+    for path in ["/tilgaengelighed/", "/privatliv/", "/adgangskode/nulstil/", "/login/"]:
         visit.goto(path)
     visit.goto("/findes-ikke/", status=404)
     assert visit.page.get_by_role("heading", name="Siden findes ikke").is_visible()

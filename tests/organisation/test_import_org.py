@@ -150,6 +150,16 @@ ok4@kommune.dk,Ok,D,leder
 
 
 @pytest.mark.django_db
+def test_a_name_holding_a_cpr_number_is_refused_with_its_line(tmp_path):
+    units = UNITS + "Z,Team 070761-4285,D,team\n"
+    people = PEOPLE + "cpr@kommune.dk,Karin 07 07 61 4285,D,medarbejder\n"
+    errors = fail(tmp_path, units, people)
+    assert len(errors) == 2 and all("ligner" in e or "CPR-nummer" in e for e in errors)
+    assert "4285" not in " ".join(errors)  # the control digits are never echoed
+    assert User.objects.count() == 0 and Unit.objects.count() == 0
+
+
+@pytest.mark.django_db
 def test_a_cycle_is_refused(tmp_path):
     units = "external_id,name,parent_external_id,kind\nA,A,B,afdeling\nB,B,A,afdeling\n"
     errors = fail(tmp_path, units)
