@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 
 EN: dict[str, str | tuple[str, str]] = {
+    "»–« betyder, at runden ikke vises: resultatet var skjult, eller antallet af besvarelser ændrede sig så lidt fra den sidst viste runde, at en sammenligning kunne pege på dem, der kom eller gik.": "“–” means the round is not shown: its result was hidden, or the number of responses changed so little from the last round shown that a comparison could point at the people who came or left.",
     "Sådan behandler vi dine oplysninger": "How we handle your data",
     "Navnet er ikke en borgers": "The name is not a citizen's",
     "Sæt kun kryds, hvis navnet fx er en kollegas fra en anden kommune, et sted eller en forening.": "Tick only if the name is, for example, a colleague's from another municipality, a place or an association.",

@@ -29,6 +29,22 @@ class UnitResult:
     items: list[dict] = field(default_factory=list)  # item rows with distributions (when shown)
 
 
+def comparable_rounds(respondents: list[int | None], threshold: int) -> list[bool]:
+    """Which rounds of one unit's trend may stand side by side (docs/pulse.md, "Trend").
+
+    Two rounds whose respondents differ by 1 to threshold − 1 would, compared, point at the few people
+    who came or left. So a round is shown in the trend only when its count equals that of the last round
+    shown, or differs from it by at least the threshold; a suppressed round (None) is never shown.
+    """
+    shown, last = [], None
+    for n in respondents:
+        ok = n is not None and (last is None or n == last or abs(n - last) >= threshold)
+        shown.append(ok)
+        if ok:
+            last = n
+    return shown
+
+
 def organisation_units(survey: Survey) -> dict[int, Unit]:
     """The units a survey asked: its unit and everything below it (one query)."""
     return {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}

@@ -18,7 +18,7 @@ from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_le
 
 from . import services
 from .models import SCALE, AnswerCode, Response, Survey
-from .results import SurveyResults, organisation_units
+from .results import SurveyResults, comparable_rounds, organisation_units
 from .rules import can_see_results
 
 DONT_KNOW = "vedikke"
@@ -173,7 +173,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         for r in (current.heatmap(unit) if subtree_view else [])
     ]
     rounds = [r.survey.round for r in series]
-    per_round = [r.for_unit(unit).scores for r in series]
+    in_rounds = [r.for_unit(unit) for r in series]
+    comparable = comparable_rounds([r.responses for r in in_rounds], current.threshold)
+    per_round = [r.scores if ok else {} for r, ok in zip(in_rounds, comparable, strict=True)]
     trend = [
         {
             "construct": c,

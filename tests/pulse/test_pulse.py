@@ -547,3 +547,21 @@ def test_the_response_rate_is_hidden_while_fewer_than_the_threshold_are_asked(cl
     services.answer(raw, {"raaderum_ved": 3})
     page = client_as("hr").get(f"/maaling/{survey.pk}/styring/").content.decode()
     assert "Svarprocent" not in page and "25 %" not in page
+
+
+def test_the_trend_hides_a_round_whose_respondents_changed_by_fewer_than_the_threshold(client_as, cast):
+    """10, then 14 (4 more: fewer than the threshold of 5, hidden), then 15 (5 more than the last shown)."""
+    people(cast.unit, 11, "d")  # D: 4 + 11 = 15 people
+    for n in (10, 14, 15):
+        survey = closed_survey_with(cast.unit, n)
+    page = client_as("leader").get(f"/maaling/{survey.pk}/?enhed=D")
+    first = page.context["trend"][0]["values"]
+    assert first[0] is not None and first[1] is None and first[2] is not None
+    assert "kunne pege på dem, der kom eller gik" in page.content.decode()
+
+
+def test_comparable_rounds_at_the_threshold():
+    from handlekraft.pulse.results import comparable_rounds
+
+    assert comparable_rounds([10, 10, 14, 15, None, 20], 5) == [True, True, False, True, False, True]
+    assert comparable_rounds([None, 8, 4, 3], 5) == [False, True, False, True]
