@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -28,8 +30,27 @@ class CommitteeMemberInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class PersonAddForm(forms.ModelForm):
+    """HR adds a person without a password: they sign in with the municipality's login, or set their own
+    password through "Glemt adgangskode"."""
+
+    class Meta:
+        model = User
+        fields = ["email", "name", "language"]
+
+    def save(self, commit: bool = True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """HR manages people and their roles; only a technical superuser touches passwords and technical
+    rights, so HR cannot take over an account (least privilege, issue 16)."""
+
     ordering = ["name"]
     list_display = ["name", "email", "is_active"]
     list_filter = ["is_active", "membership__role"]
@@ -44,10 +65,45 @@ class UserAdmin(BaseUserAdmin):
     readonly_fields = ["last_login", "date_joined"]
     filter_horizontal = []
 
+    def get_fieldsets(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_fieldsets(request, obj)
+        if obj is None:
+            return [(None, {"classes": ["wide"], "fields": ["email", "name", "language"]})]
+        return [
+            (None, {"fields": ["email", "name", "language"]}),
+            (_("Adgang"), {"fields": ["is_active"]}),
+            (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None and not request.user.is_superuser:
+            kwargs["form"] = PersonAddForm
+            kwargs["fields"] = ["email", "name", "language"]
+        return super().get_form(request, obj, **kwargs)
+
     def get_readonly_fields(self, request, obj=None):
         # Only a technical superuser hands out technical rights.
         fields = list(super().get_readonly_fields(request, obj))
         return fields if request.user.is_superuser else [*fields, "is_staff", "is_superuser"]
+
+    def _touches_a_technical_account(self, request, obj) -> bool:
+        return obj is not None and (obj.is_superuser or obj.is_staff) and not request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._touches_a_technical_account(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._touches_a_technical_account(
+            request, obj
+        )
+
+    def user_change_password(self, request, id, form_url=""):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
 
 @admin.register(Unit)
