@@ -12,10 +12,12 @@ from django.http import HttpRequest
 from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
 
 from handlekraft.dialogue.api import router as dialogue_router
 from handlekraft.experiments.api import router as experiments_router
+from handlekraft.lib.clean import clean_data
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
 from handlekraft.organisation.models import PersonalToken
@@ -32,6 +34,16 @@ class PersonalTokenAuth(HttpBearer):
         return user
 
 
+class CleanParser(Parser):
+    """Every string of a JSON body and of the query string cleaned (lib/clean.py) before validation."""
+
+    def parse_body(self, request: HttpRequest):
+        return clean_data(super().parse_body(request))
+
+    def parse_querydict(self, data, list_fields, request: HttpRequest):
+        return clean_data(super().parse_querydict(data, list_fields, request))
+
+
 class ActiveSessionAuth(SessionAuth):
     def authenticate(self, request: HttpRequest, key):
         user = super().authenticate(request, key)
@@ -39,6 +51,7 @@ class ActiveSessionAuth(SessionAuth):
 
 
 api = NinjaAPI(
+    parser=CleanParser(),
     title="handlekraft API",
     version="1",
     urls_namespace="api",

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "handlekraft.lib.request_guard.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -233,6 +234,12 @@ elif os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "1")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# A relay that does not answer must not hold a worker: mail is sent from the outbox by a task anyway.
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+# With DEBUG off, mail to the console would put live reset links and pulse codes in the logs:
+# `check --deploy` refuses it unless EMAIL_CONSOLE_OK=1 says it is meant (a demo without mail).
+EMAIL_CONSOLE_OK = envbool("EMAIL_CONSOLE_OK", "0")
 
 # Background tasks: django-tasks with its database backend; a worker is `manage.py db_worker`.
 TASKS = {

@@ -12,6 +12,9 @@ from pathlib import Path
 import polib
 
 EN: dict[str, str | tuple[str, str]] = {
+    "udgående e-mail": "outgoing e-mail",
+    "udgående e-mails": "outgoing e-mails",
+    "Svarkoderne bliver nu sendt til dem, der ikke har fået en endnu.": "The answer codes are now being sent to those who have not had one yet.",
     "»–« betyder, at runden ikke vises: resultatet var skjult, eller antallet af besvarelser ændrede sig så lidt fra den sidst viste runde, at en sammenligning kunne pege på dem, der kom eller gik.": "“–” means the round is not shown: its result was hidden, or the number of responses changed so little from the last round shown that a comparison could point at the people who came or left.",
     "Sådan behandler vi dine oplysninger": "How we handle your data",
     "Navnet er ikke en borgers": "The name is not a citizen's",

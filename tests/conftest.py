@@ -106,3 +106,14 @@ def demo_org(db):
     from handlekraft.organisation.demo import build_all
 
     return build_all()
+
+
+def delivered() -> list:
+    """The e-mail sent so far. Mail goes through the outbox, sent by a task once the request's transaction
+    commits; a test's transaction never commits, so this sends what is due first, as the task would."""
+    from django.core import mail
+
+    from handlekraft.notifications.outbox import send_due
+
+    send_due()
+    return mail.outbox

@@ -73,8 +73,21 @@ def test_production_settings_pass_the_deploy_check():
         DEBUG="0",
         SECRET_KEY="a-long-random-production-secret-" + "q8Zr" * 10,
         ALLOWED_HOSTS="handlekraft.kommune.dk",
+        EMAIL_URL="smtp://relay.kommune.dk:587",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_deploy_check_refuses_mail_to_the_console_unless_it_is_meant():
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": "a-long-random-production-secret-" + "q8Zr" * 10,
+        "ALLOWED_HOSTS": "handlekraft.kommune.dk",
+    }
+    console = run_manage("check", "--deploy", **production)
+    assert console.returncode != 0 and "handlekraft.E001" in console.stdout + console.stderr
+    meant = run_manage("check", "--deploy", "--fail-level", "WARNING", EMAIL_CONSOLE_OK="1", **production)
+    assert meant.returncode == 0, meant.stdout + meant.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.notifications.models import EmailPreference, Notification
 from handlekraft.notifications.services import notify
+from tests.conftest import delivered
 
 
 def test_it_notifies_in_app_and_by_email(cast, client_as):
     notify([cast.employee, cast.other], "announcement", "Nyt om MED-møder", "Se datoerne.", "/organisation/")
     assert Notification.objects.filter(kind="announcement").count() == 2
-    assert sorted(m.to[0] for m in mail.outbox) == ["anden@test.dk", "ansat@test.dk"]
-    assert "Se datoerne." in mail.outbox[0].body
-    assert "http://127.0.0.1:8000/organisation/" in mail.outbox[0].body
+    assert sorted(m.to[0] for m in delivered()) == ["anden@test.dk", "ansat@test.dk"]
+    assert "Se datoerne." in delivered()[0].body
+    assert "http://127.0.0.1:8000/organisation/" in delivered()[0].body
     html = client_as("employee").get(reverse("home")).content.decode()
     assert 'id="unread-count"' in html
 
@@ -27,7 +27,7 @@ def test_a_person_can_turn_email_off_per_kind(cast, client_as):
     assert EmailPreference.objects.get(user=cast.employee, kind="announcement").email is False
     notify([cast.employee], "announcement", "Hej")
     notify([cast.employee], "job_finished", "Færdig")
-    assert [m.subject for m in mail.outbox] == ["Færdig"]
+    assert [m.subject for m in delivered()] == ["Færdig"]
     assert Notification.objects.filter(recipient=cast.employee).count() == 2  # in-app always
 
 
@@ -66,4 +66,4 @@ def test_deactivated_people_get_nothing(cast):
     cast.employee.is_active = False
     cast.employee.save()
     notify([cast.employee], "announcement", "x")
-    assert mail.outbox == [] and Notification.objects.count() == 0
+    assert delivered() == [] and Notification.objects.count() == 0

@@ -21,6 +21,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from handlekraft.lib.documents import csv_cell
+
 from .exports import notes_document
 from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
 from .models import Meeting, MeetingTemplate, Note, NoteGroup, Poll, PollOption
@@ -321,7 +323,8 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
     writer.writerow(["kolonne", "gruppe", "note", "vejen_videre", "skjult", "fornavn", "tidspunkt"])
     for row in export_rows(meeting):
         writer.writerow(
-            [
+            csv_cell(cell)
+            for cell in [
                 row["column"],
                 row["group"],
                 row["text"],

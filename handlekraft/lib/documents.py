@@ -16,6 +16,26 @@ CONTENT_TYPES = {
 }
 
 
+# A spreadsheet reads a cell that begins with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe
+    (the importers take it off again, so an export imports unchanged)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def text_cells(sheet) -> None:
+    """Every string cell of an openpyxl sheet stored as text, never as a formula ("=HYPERLINK(…)")."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"
+
+
 def pdf_from_template(template: str, context: dict) -> bytes:
     """PDF/UA, with the static files (fonts) at hand. WeasyPrint loads Pango: only exports import it."""
     from weasyprint import HTML

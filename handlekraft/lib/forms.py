@@ -12,6 +12,8 @@ from decimal import Decimal
 from django import forms
 from django.forms.boundfield import BoundField
 
+from .clean import clean_text
+
 WIDGET_CLASSES = {
     "select": "form-select",
     "selectmultiple": "form-select",
@@ -43,12 +45,27 @@ class DKFDSBoundField(BoundField):
         return attrs
 
 
-class DKFDSForm(forms.Form):
+class CleanInputMixin:
+    """What people type is cleaned (lib/clean.py: NFC, no control characters) before any field sees it,
+    so the validators (length, CPR) judge the text that will be stored."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "lists"):
+            cleaned = data.copy()
+            for key, values in data.lists():
+                cleaned.setlist(key, [clean_text(v) if isinstance(v, str) else v for v in values])
+            data = cleaned
+        elif isinstance(data, dict):
+            data = {k: clean_text(v) if isinstance(v, str) else v for k, v in data.items()}
+        super().__init__(data, *args, **kwargs)
+
+
+class DKFDSForm(CleanInputMixin, forms.Form):
     bound_field_class = DKFDSBoundField
     template_name = "components/form_fields.html"
 
 
-class DKFDSModelForm(forms.ModelForm):
+class DKFDSModelForm(CleanInputMixin, forms.ModelForm):
     bound_field_class = DKFDSBoundField
     template_name = "components/form_fields.html"
 

@@ -6,6 +6,22 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.utils.formats import number_format
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+API_MAX_LIMIT = 500
+API_MAX_OFFSET = 1_000_000  # beyond any list we have; a larger number is a 422, never an SQL overflow
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """The API's limit/offset with both ends bounded, so `?limit=99999999999999999999` is a 422."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=API_MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=API_MAX_OFFSET)
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=API_MAX_LIMIT, **kwargs)
 
 
 class CappedPaginator(Paginator):

@@ -85,7 +85,7 @@ def terms(text: str, vocabulary: frozenset[str] | set[str] = LEXICON_STEMS) -> l
     vocab = vocabulary | LEXICON_STEMS | set(stems)
     for s in stems:
         if len(s) >= 2 * MIN_PART:
-            result.extend(split_compound(s, vocab - {s}))
+            result.extend(split_compound(s, vocab))
     for s in list(result):
         if s in CONCEPT_OF:
             result.append("@" + CONCEPT_OF[s])
@@ -185,7 +185,7 @@ def _query_terms(
     vocab = frozenset(vocabulary) | LEXICON_STEMS
     for word in query_words:
         add(word, 1.0, word)
-        parts = split_compound(word, vocab - {word}) if len(word) >= 2 * MIN_PART else []
+        parts = split_compound(word, vocab) if len(word) >= 2 * MIN_PART else []
         for part in parts:
             add(part, 0.7, word)
         for t in [word, *parts]:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from handlekraft.lib.documents import text_cells
 from handlekraft.organisation.models import Unit
 
 from .models import DecisionArea, Level
@@ -85,6 +86,7 @@ def workbook(unit: Unit) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
+    text_cells(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from handlekraft.lib.cpr import find_cpr
+from handlekraft.lib.documents import csv_cell
 from handlekraft.lib.text import normalise_title
 from handlekraft.organisation.importing import ImportFailed, decode, read_rows
 from handlekraft.organisation.models import Unit
@@ -155,7 +156,8 @@ def export_mandates(unit: Unit) -> str:
     )
     for area in areas:
         writer.writerow(
-            [
+            csv_cell(cell)
+            for cell in [
                 unit.external_id,
                 area.title,
                 area.description,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -49,3 +50,27 @@ class EmailPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.email}"
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail waiting to be sent, or sent (notifications/outbox.py). Written in the same transaction as
+    what it tells about, so it is never lost; sent by a background task with retries, so a mail outage
+    never fails a request. `key` makes a message once-only (a week's digest to one person)."""
+
+    to = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    key = models.CharField(max_length=120, unique=True, null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    send_after = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("udgående e-mail")
+        verbose_name_plural = _("udgående e-mails")
+        indexes = [models.Index(fields=["sent_at", "send_after"])]
+
+    def __str__(self) -> str:
+        return self.subject

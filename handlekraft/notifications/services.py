@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from . import outbox
 from .kinds import KINDS
 from .models import EmailPreference, Notification
 
@@ -41,8 +42,10 @@ def notify(recipients: Iterable, kind: str, title, body="", url: str = "") -> li
                 text = render_to_string(
                     "notifications/email.txt", {"notification": note, "site_url": settings.SITE_URL}
                 )
-                messages.append(EmailMessage(note.title, text, to=[user.email]))
-    Notification.objects.bulk_create(notifications)
-    if messages:
-        get_connection().send_messages(messages)
+                messages.append((user.email, note.title, text))
+    with transaction.atomic():
+        Notification.objects.bulk_create(notifications)
+        # The outbox: sent after this commits, by a task with retries; a mail outage fails no request.
+        for to, subject, text in messages:
+            outbox.queue(to, subject, text)
     return notifications

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from handlekraft.lib.paging import BoundedLimitOffset
 
 from .models import Committee, Membership, Role, Unit
 
@@ -85,7 +87,7 @@ def me(request):
 
 
 @router.get("/units", response=list[UnitOut], summary="Enheder (søg med q, filtrér med parent)")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def units(request, q: str = "", parent: str = ""):
     queryset = Unit.objects.select_related("parent").order_by("path")
     if q:

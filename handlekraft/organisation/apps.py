@@ -6,3 +6,6 @@ class OrganisationConfig(AppConfig):
     name = "handlekraft.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from handlekraft import checks  # noqa: F401 (registers the deploy checks)

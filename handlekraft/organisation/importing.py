@@ -18,7 +18,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from handlekraft.lib.clean import clean_text
 from handlekraft.lib.cpr import find_cpr
+from handlekraft.lib.documents import FORMULA_START
 
 from .models import PATH_SEPARATOR, Membership, Role, Unit, User
 from .signals import memberships_added
@@ -78,9 +80,14 @@ class ImportResult:
         }
 
 
+def _unescaped(cell: str) -> str:
+    """A cell our own export wrote as text ("'=…", see lib/documents.csv_cell) reads as it was."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
 def read_rows(text: str, columns: list[str], errors: list[str], label: str) -> Iterator[tuple[int, dict]]:
     """Yields (line number, row) for each data row; header problems go to `errors`."""
-    text = text.removeprefix("\ufeff")
+    text = clean_text(text.removeprefix("\ufeff"))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     missing = [c for c in columns if c not in header]
@@ -98,7 +105,7 @@ def read_rows(text: str, columns: list[str], errors: list[str], label: str) -> I
             continue
         if all(not (v or "").strip() for v in row.values()):
             continue
-        yield start, {k: (v or "").strip() for k, v in row.items()}
+        yield start, {k: _unescaped((v or "").strip()) for k, v in row.items()}
 
 
 def decode(data: bytes | str, label: str) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from openpyxl import Workbook
 
-from handlekraft.lib.documents import attachment, pdf_from_template, saved
+from handlekraft.lib.documents import attachment, pdf_from_template, saved, text_cells
 from handlekraft.organisation.models import Unit
 
 from .models import ActionPlan, Survey
@@ -45,6 +45,7 @@ def xlsx(request: HttpRequest, pk: int) -> HttpResponse:
         sheet.append(
             [member.name, member.external_id, row.responses, *[row.scores.get(c.key) for c in constructs]]
         )
+    text_cells(sheet)
     return attachment(saved(book), f"maaling-{survey.pk}-{unit.external_id}.xlsx")
 
 

@@ -21,7 +21,7 @@ from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.models import SiteSettings, Unit
 
 from . import services
-from .models import AnswerCode, Item, Response, Survey
+from .models import AnswerCode, Invitation, Item, Response, Survey
 from .rules import can_run_surveys
 from .tasks import email_codes
 
@@ -112,11 +112,16 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
 def send_codes(request: HttpRequest, pk: int) -> HttpResponse:
     hr_only(request)
     survey = get_object_or_404(Survey, pk=pk)
-    if AnswerCode.objects.filter(survey=survey).exists():
+    emailed = Invitation.objects.filter(survey=survey).exists()
+    if AnswerCode.objects.filter(survey=survey).exists() and not emailed:
         messages.error(request, _("Der er allerede lavet svarkoder til målingen."))
     else:
+        # Also after an outage: only the people not yet reached are sent a code.
         transaction.on_commit(lambda: email_codes.enqueue(survey.pk))
-        messages.success(request, _("Svarkoderne bliver sendt på e-mail nu."))
+        if emailed:
+            messages.success(request, _("Svarkoderne bliver nu sendt til dem, der ikke har fået en endnu."))
+        else:
+            messages.success(request, _("Svarkoderne bliver sendt på e-mail nu."))
     return redirect("results:manage", pk=survey.pk)
 
 

@@ -159,6 +159,20 @@ class AnswerCode(models.Model):
         return f"{raw[:5]}-{raw[5:]}"
 
 
+class Invitation(models.Model):
+    """That a person was sent a code for a survey by e-mail (never which code), so sending can resume
+    for those an outage left out. Who was asked is no secret; which code they got is."""
+
+    survey = models.ForeignKey(Survey, related_name="invitations", on_delete=models.CASCADE)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "user"], name="invitation_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.survey} · {self.user_id}"
+
+
 class Response(models.Model):
     """One person's answers. No person, no code, no time, no address: see the module's docstring."""
 

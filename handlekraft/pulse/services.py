@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from handlekraft.lib.cpr import find_cpr
 from handlekraft.organisation.models import Membership, Role, Unit
 
-from .models import Aggregate, AnswerCode, Response, Rollup, Survey, UnitCount
+from .models import Aggregate, AnswerCode, Invitation, Response, Rollup, Survey, UnitCount
 from .tasks import prompt_units
 
 WORK_ROLES = (Role.EMPLOYEE, Role.LEADER)  # the unit a person works in labels their code
-_shuffle = secrets.SystemRandom().shuffle
+_shuffle = shuffle = secrets.SystemRandom().shuffle
 
 
 class Refused(Exception):
@@ -38,6 +38,25 @@ def recipients(survey: Survey) -> list[tuple[object, Unit]]:
     for m in sorted(memberships, key=lambda m: (m.role not in WORK_ROLES, m.unit.path, m.pk)):
         people.setdefault(m.user_id, (m.user, m.unit))
     return list(people.values())
+
+
+def remaining_recipients(survey: Survey) -> list[tuple[object, Unit]]:
+    """The people asked who have not been sent a code yet."""
+    invited = set(Invitation.objects.filter(survey=survey).values_list("user_id", flat=True))
+    return [(user, unit) for user, unit in recipients(survey) if user.pk not in invited]
+
+
+@transaction.atomic
+def store_hashes(survey: Survey, sent: list[tuple[object, Unit, str]]) -> int:
+    """Stores the codes of e-mails that went (user, unit, raw code), in random order, and who was sent
+    one; never which code went to whom."""
+    rows = [AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw)) for _user, unit, raw in sent]
+    _shuffle(rows)
+    AnswerCode.objects.bulk_create(rows)
+    Invitation.objects.bulk_create(
+        [Invitation(survey=survey, user=user) for user, _unit, _raw in sent], ignore_conflicts=True
+    )
+    return len(rows)
 
 
 def store_codes(survey: Survey, units: list[Unit]) -> list[str]:

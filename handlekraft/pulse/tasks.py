@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 
 from django.conf import settings
@@ -16,9 +17,9 @@ from django_tasks import task
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role
 
-from .models import Survey
+from .models import AnswerCode, Survey
 
-BATCH = 500
+BATCH = 50  # codes stored together, in shuffled order
 
 
 @task()
@@ -49,23 +50,40 @@ def prompt_units(survey_id: int) -> int:
 
 @task()
 def email_codes(survey_id: int) -> int:
-    """One code per person, sent at once and never stored with the person: only its hash is kept."""
-    from .services import recipients, store_codes
+    """Sends each person asked, who has not been sent one yet, a code by e-mail. Returns how many.
+
+    A code is stored (as its hash) only once its e-mail has gone, so an SMTP outage burns no codes: the
+    people not reached keep no code, and sending again (the same button, or this task run again) reaches
+    just them. The e-mails go straight to SMTP, never through the outbox, so no code is ever stored next
+    to an address. Who was sent a code is stored (`Invitation`), which code never is. People are sent to
+    in random order and the codes stored in shuffled batches, so neither the ids nor the order of the
+    codes follow the staff list.
+    """
+    from .services import remaining_recipients, shuffle, store_hashes
 
     survey = Survey.objects.select_related("unit").get(pk=survey_id)
-    people = [(user, unit) for user, unit in recipients(survey) if user.email]
-    raws = store_codes(survey, [unit for _user, unit in people])
-    messages = []
+    people = [(user, unit) for user, unit in remaining_recipients(survey) if user.email]
+    shuffle(people)
     link = settings.SITE_URL + reverse("pulse:answer")
-    for (user, _unit), raw in zip(people, raws, strict=True):
-        with translation.override(user.language or settings.LANGUAGE_CODE):
-            # The code goes in the fragment, which browsers never send: it reaches no access log.
-            body = render_to_string(
-                "pulse/code_email.txt", {"survey": survey, "code": raw, "link": f"{link}#kode={raw}"}
-            )
-            subject = str(format_lazy(_("Svar på »{}«"), survey.title))
-        messages.append(EmailMessage(subject, body, to=[user.email]))
     connection = get_connection()
-    for start in range(0, len(messages), BATCH):
-        connection.send_messages(messages[start : start + BATCH])
-    return len(messages)
+    sent = 0
+    batch: list[tuple[object, object, str]] = []
+    try:
+        for user, unit in people:
+            raw = AnswerCode.new_raw()
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                # The code goes in the fragment, which browsers never send: it reaches no access log.
+                body = render_to_string(
+                    "pulse/code_email.txt", {"survey": survey, "code": raw, "link": f"{link}#kode={raw}"}
+                )
+                subject = str(format_lazy(_("Svar på »{}«"), survey.title))
+            connection.send_messages([EmailMessage(subject, body, to=[user.email])])
+            batch.append((user, unit, raw))
+            if len(batch) >= BATCH:
+                sent += store_hashes(survey, batch)
+                batch = []
+    finally:
+        sent += store_hashes(survey, batch)  # what went before an outage still counts
+        with contextlib.suppress(Exception):
+            connection.close()
+    return sent

@@ -13,10 +13,11 @@ from pydantic import Field
 
 from handlekraft.lib import fulltext
 from handlekraft.lib.cpr import FreeText
+from handlekraft.lib.paging import API_MAX_OFFSET
 from handlekraft.organisation.models import Unit
 
 from . import workflow
-from .models import Story
+from .models import BODY_MAX, PART_MAX, Story
 from .naming import colleagues_named
 from .rules import can_recognise_story, can_view_story, can_write_stories
 from .views import RANK_WINDOW
@@ -27,9 +28,9 @@ router = Router(tags=["historier"])
 class StoryIn(Schema):
     kind: Literal["story", "citizen", "learning"] = "story"
     title: FreeText = Field(min_length=1, max_length=200)
-    body: FreeText = Field(min_length=1)
-    meaning: FreeText = ""
-    learning: FreeText = ""
+    body: FreeText = Field(min_length=1, max_length=BODY_MAX)
+    meaning: FreeText = Field("", max_length=PART_MAX)
+    learning: FreeText = Field("", max_length=PART_MAX)
     unit: str = ""
     citizen_consent: Literal["", "anonym", "samtykke"] = ""
     visibility: Literal["alle", "omraade"] = "alle"
@@ -95,7 +96,7 @@ def stories(request, q: str = "", kind: str = "", unit: str = "", limit: int = 5
     else:
         queryset = queryset.order_by("-published_at", "-pk")
     ordered = queryset.annotate(recognition_count=Count("recognitions"))
-    offset, limit = max(0, offset), max(1, min(limit, 200))
+    offset, limit = min(max(0, offset), API_MAX_OFFSET), max(1, min(limit, 200))
     return {"results": [out(s) for s in ordered[offset : offset + limit]]}
 
 

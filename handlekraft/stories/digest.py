@@ -1,8 +1,9 @@
 """The weekly e-mail digest of new stories from each person's area, sent as a background task.
 
 `manage.py send_story_digest` (weekly, from cron or a systemd timer) puts the task in the queue; the
-task worker sends it. Each week is sent at most once, however often the command runs. People opt out
-under Min profil (the e-mail choice "story_digest").
+task worker puts each person's digest in the outbox (notifications/outbox.py), which sends it with retries.
+Each person gets a week's digest at most once, however often the command runs, and a mail outage loses
+none. People opt out under Min profil (the e-mail choice "story_digest").
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from handlekraft.notifications import outbox
 from handlekraft.notifications.models import EmailPreference
 from handlekraft.organisation.models import Membership
 
@@ -25,7 +27,6 @@ from .models import DigestRun, Story
 
 KIND = "story_digest"
 PER_EMAIL = 10
-BATCH = 500
 
 
 def current_week() -> str:
@@ -65,7 +66,8 @@ def digests(since) -> dict:
     return result
 
 
-def message(user, stories: list[Story], week: str) -> EmailMessage:
+def message(user, stories: list[Story], week: str) -> tuple[str, str]:
+    """(subject, body) of one person's digest, in their language."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         body = render_to_string(
             "stories/digest.txt",
@@ -77,21 +79,19 @@ def message(user, stories: list[Story], week: str) -> EmailMessage:
             },
         )
         subject = _("Nye historier fra dit område (uge %(week)s)") % {"week": int(week.split("W")[1])}
-    return EmailMessage(subject, body, to=[user.email])
+    return subject, body
 
 
 @task()
 def send_story_digests(week: str) -> int:
     """Sends this week's digest to everyone with new stories from their area. Returns how many."""
-    try:
-        with transaction.atomic():
-            run = DigestRun.objects.create(week=week)
-    except IntegrityError:
-        return 0  # already sent this week
     since = timezone.now() - timedelta(days=7)
-    messages = [message(user, stories, week) for user, stories in digests(since).items()]
-    connection = get_connection()
-    for start in range(0, len(messages), BATCH):
-        connection.send_messages(messages[start : start + BATCH])
-    DigestRun.objects.filter(pk=run.pk).update(sent=len(messages))
-    return len(messages)
+    queued = 0
+    with transaction.atomic():
+        run, _created = DigestRun.objects.get_or_create(week=week)
+        for user, stories in digests(since).items():
+            subject, body = message(user, stories, week)
+            # Once per person and week, however often this runs; sent (and retried) from the outbox.
+            queued += outbox.queue(user.email, subject, body, key=f"digest:{week}:{user.pk}") is not None
+        DigestRun.objects.filter(pk=run.pk).update(sent=F("sent") + queued)
+    return queued

@@ -10,7 +10,7 @@ from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.organisation.models import Membership, Unit, User
 
-from .models import Experiment, Profession, Recognition, Story, Theme
+from .models import BODY_MAX, PART_MAX, Experiment, Profession, Recognition, Story, Theme
 from .naming import citizens_named, colleagues_named
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -75,9 +75,9 @@ class StoryForm(DKFDSModelForm):
         ]
         widgets = {
             "kind": forms.RadioSelect,
-            "body": forms.Textarea(attrs={"rows": 6}),
-            "meaning": forms.Textarea(attrs={"rows": 3}),
-            "learning": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 6, "maxlength": BODY_MAX}),
+            "meaning": forms.Textarea(attrs={"rows": 3, "maxlength": PART_MAX}),
+            "learning": forms.Textarea(attrs={"rows": 3, "maxlength": PART_MAX}),
             "citizen_consent": forms.RadioSelect,
             "professions": forms.CheckboxSelectMultiple,
             "visibility": forms.RadioSelect,

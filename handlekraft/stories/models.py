@@ -6,6 +6,7 @@ Recognition has no points: there are no totals per person, no rankings and no le
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -21,6 +22,10 @@ from handlekraft.organisation.models import Unit
 from handlekraft.organisation.rules import is_hr
 
 __all__ = ["Theme"]
+
+
+BODY_MAX = 10_000  # characters: a long story is a page or two; indexing stays in milliseconds
+PART_MAX = 4_000
 
 
 class Profession(models.Model):
@@ -76,11 +81,19 @@ class Story(models.Model):
 
     kind = models.CharField(_("slags historie"), max_length=10, choices=Kind.choices, default=Kind.STORY)
     title = models.CharField(_("overskrift"), max_length=200, validators=[validate_no_cpr])
-    body = models.TextField(_("Hvad skete der?"), validators=[validate_no_cpr])
+    # Lengths as validators, not max_length: on SQLite a max_length change rebuilds the table and drops
+    # the full-text triggers (lib/fulltext.py).
+    body = models.TextField(_("Hvad skete der?"), validators=[validate_no_cpr, MaxLengthValidator(BODY_MAX)])
     meaning = models.TextField(
-        _("Hvad betød det for borgerne eller kollegerne?"), blank=True, validators=[validate_no_cpr]
+        _("Hvad betød det for borgerne eller kollegerne?"),
+        blank=True,
+        validators=[validate_no_cpr, MaxLengthValidator(PART_MAX)],
     )
-    learning = models.TextField(_("Hvad lærte vi?"), blank=True, validators=[validate_no_cpr])
+    learning = models.TextField(
+        _("Hvad lærte vi?"),
+        blank=True,
+        validators=[validate_no_cpr, MaxLengthValidator(PART_MAX)],
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("enhed"), related_name="stories", on_delete=models.PROTECT)
     # The area (the unit just below the root) the story belongs to; kept for "own area only" and digests.
     area = models.ForeignKey(Unit, related_name="+", on_delete=models.PROTECT, editable=False)

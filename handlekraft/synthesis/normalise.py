@@ -45,7 +45,7 @@ def features(text: str, vocab: frozenset[str]) -> Features:
         s = stem(word)
         result.weights[s] += 1.0
         result.surfaces.setdefault(s, Counter())[word] += 1
-        parts = split_compound(s, vocab - {s}) if len(s) >= 6 else []
+        parts = split_compound(s, vocab) if len(s) >= 6 else []
         for part in parts:
             result.weights[part] += 0.7
         for term in [s, *parts]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from handlekraft.mandates.models import DecisionArea, MandateQuestion
 from handlekraft.notifications.models import Notification
 from handlekraft.organisation.models import Committee, CommitteeMember
-from tests.conftest import CAST
+from tests.conftest import CAST, delivered
 
 
 @pytest.fixture
@@ -28,7 +27,7 @@ def test_an_employee_asks_and_the_leader_is_notified_and_sees_it_on_the_front_pa
     assert question.unit == cast.unit and question.asker == cast.employee
     note = Notification.objects.get(recipient=cast.leader, kind="mandate_question")
     assert "Anders Ansat" in note.title and note.url == question.get_absolute_url()
-    assert mail.outbox[0].to == ["leder@test.dk"]
+    assert delivered()[0].to == ["leder@test.dk"]
     home = client_as("leader").get(reverse("home")).content.decode()
     assert "Spørgsmål, der venter på dit svar" in home and "Må jeg selv ringe efter en vikar?" in home
 

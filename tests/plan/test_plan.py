@@ -6,14 +6,13 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
 
 from handlekraft.notifications.models import Notification
 from handlekraft.plan.models import Activity, CalendarToken, FollowUp
-from tests.conftest import CAST
+from tests.conftest import CAST, delivered
 from tests.plan.conftest import follow_up
 
 SIGNED_IN = [who for who in CAST if who != "anonymous"]
@@ -177,13 +176,13 @@ def test_overdue_items_are_listed_and_their_owners_reminded_once_a_week(client_a
     page = client_as("tr").get("/plan/opfoelgning/").context
     assert [i.title for i in page["overdue"]] == [late.title]
     call_command("send_follow_up_reminders", stdout=StringIO())
-    assert [m.to for m in mail.outbox] == [[cast.leader.email]]
-    assert late.title in mail.outbox[0].body
+    assert [m.to for m in delivered()] == [[cast.leader.email]]
+    assert late.title in delivered()[0].body
     call_command("send_follow_up_reminders", stdout=StringIO())
-    assert len(mail.outbox) == 1  # not again the same week
+    assert len(delivered()) == 1  # not again the same week
     FollowUp.objects.filter(pk=late.pk).update(reminded_on=today - timedelta(days=7))
     call_command("send_follow_up_reminders", stdout=StringIO())
-    assert len(mail.outbox) == 2
+    assert len(delivered()) == 2
 
 
 def test_calendar_feeds_per_forum_and_per_person(client_as, plan, cast, client):
