@@ -6,8 +6,11 @@ Authentication: the browser session (with CSRF for writes) or a personal token
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
 from django.shortcuts import render
 from ninja import NinjaAPI
@@ -24,6 +27,9 @@ from handlekraft.organisation.models import PersonalToken
 from handlekraft.plan.api import router as plan_router
 from handlekraft.pulse.api import router as pulse_router
 from handlekraft.stories.api import router as stories_router
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER = 5  # seconds: a PostgreSQL restart or fail-over takes a few
 
 
 class PersonalTokenAuth(HttpBearer):
@@ -100,6 +106,18 @@ def unauthenticated(request, exc):
     return api.create_response(
         request, {"detail": "Log ind, eller send en gyldig API-nøgle som Bearer-token."}, status=401
     )
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_unavailable(request, exc):
+    """The database cannot be reached (restarting, failing over): a JSON 503 a client can retry."""
+    logger.warning("database unavailable: %s", type(exc).__name__)
+    response = api.create_response(
+        request, {"detail": "Databasen svarer ikke lige nu. Prøv igen om lidt."}, status=503
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 api.add_router("/", organisation_router)

@@ -12,6 +12,8 @@ from pathlib import Path
 import polib
 
 EN: dict[str, str | tuple[str, str]] = {
+    "Prøvehandlingen er blevet ændret, mens du skrev": "The experiment was changed while you were writing",
+    "Dine ændringer står i felterne herunder. Den gemte udgave ser sådan ud – tag det med, du vil beholde, og gem igen.": "Your changes are in the fields below. The saved version looks like this – take what you want to keep, and save again.",
     "udgående e-mail": "outgoing e-mail",
     "udgående e-mails": "outgoing e-mails",
     "Svarkoderne bliver nu sendt til dem, der ikke har fået en endnu.": "The answer codes are now being sent to those who have not had one yet.",

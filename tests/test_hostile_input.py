@@ -9,6 +9,8 @@ import json
 import time
 from xml.etree import ElementTree
 
+import pytest
+from django.db import connection
 from django.test import Client
 from docx import Document
 from openpyxl import load_workbook
@@ -133,3 +135,22 @@ def test_pagination_out_of_bounds_is_a_422_never_a_500(client_as):
     assert employee.get("/api/v1/units?limit=0").status_code == 422
     assert employee.get("/api/v1/units?limit=500").status_code == 200
     assert employee.get("/api/v1/stories?offset=99999999999999999999").status_code == 200  # clamped: empty
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_an_unreachable_database_is_a_json_503_with_retry_after(client, cast, transactional_db):
+    """PostgreSQL on a port where nothing listens: the real driver error, answered as the API promises."""
+    from handlekraft.organisation.models import PersonalToken
+
+    _token, raw = PersonalToken.issue(cast.employee, "intranet")
+
+    port = connection.settings_dict["PORT"]
+    connection.close()
+    connection.settings_dict["PORT"] = "1"
+    try:
+        response = client.get("/api/v1/units", headers={"Authorization": f"Bearer {raw}"})
+    finally:
+        connection.close()
+        connection.settings_dict["PORT"] = port
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "Databasen svarer ikke" in response.json()["detail"]

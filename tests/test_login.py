@@ -40,6 +40,14 @@ def test_it_locks_out_after_five_failures_even_with_the_right_password(cast):
     assert login(Client(), "leder@test.dk", PASSWORD).status_code == 302
 
 
+def test_the_e_mail_is_not_case_sensitive_neither_for_login_nor_for_the_lockout(cast):
+    assert login(Client(), "  Ansat@Test.DK ", PASSWORD).status_code == 302
+    client = Client()
+    for variant in ("Ansat@test.dk", "ANSAT@test.dk", "ansat@TEST.dk", "AnSaT@test.dk", "ansat@test.DK"):
+        login(client, variant, "forkert")
+    assert login(client, "ansat@test.dk", PASSWORD).status_code == 429  # five failures, one account
+
+
 def test_a_deactivated_person_cannot_log_in(cast):
     cast.employee.is_active = False
     cast.employee.save()
@@ -61,6 +69,13 @@ def test_password_reset_by_email(cast):
     done = client.post(form.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert done.status_code == 302
     assert login(Client(), "ansat@test.dk", new).status_code == 302
+
+
+def test_password_reset_is_limited_to_three_mails_an_hour_per_address(cast):
+    for _ in range(5):
+        response = Client().post(reverse("password_reset"), {"email": "ansat@test.dk"})
+        assert response.status_code == 302  # the same answer every time
+    assert len(delivered()) == 3
 
 
 def test_password_reset_does_not_tell_whether_an_account_exists(cast):

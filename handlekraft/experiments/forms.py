@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
+from handlekraft.lib.locking import VersionField
 from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
 from handlekraft.mandates.search import suggest_area
 from handlekraft.organisation.models import Membership, Unit, User
@@ -18,6 +19,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ExperimentForm(DKFDSModelForm):
+    version = VersionField()
+
     class Meta:
         model = Experiment
         fields = [
@@ -46,6 +49,8 @@ class ExperimentForm(DKFDSModelForm):
     def __init__(self, *args, unit: Unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.unit = unit
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
         # Choices from the areas in force (one query), so only those can be linked.
         self.in_force = {a.pk: a for a in DecisionArea.objects.for_unit(unit)}
         self.fields["decision_area"] = forms.TypedChoiceField(

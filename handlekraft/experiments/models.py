@@ -83,6 +83,7 @@ class Experiment(models.Model):
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
     )
     created = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)  # lib/locking.py
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.forms.models import construct_instance
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from handlekraft.lib.locking import save_unless_changed
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
@@ -105,14 +107,29 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit_experiment(request.user, experiment):
         raise PermissionDenied
     form = ExperimentForm(request.POST or None, instance=experiment, unit=experiment.unit)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        if not experiment.owners.exists():
-            experiment.owners.add(request.user)
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect(experiment)
+
+        def apply(current: Experiment) -> None:
+            construct_instance(form, current, form._meta.fields)
+            form.instance = current
+            form._save_m2m()
+            if not current.owners.exists():
+                current.owners.add(request.user)
+
+        conflict = save_unless_changed(Experiment, experiment.pk, form.cleaned_data.get("version"), apply)
+        if conflict is None:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(experiment)
+        # Someone saved in between: show theirs, keep yours in the fields, and save from theirs next time.
+        data = request.POST.copy()
+        data["version"] = conflict.version
+        form = ExperimentForm(data, instance=Experiment.objects.get(pk=experiment.pk), unit=experiment.unit)
+        form.is_valid()
     return render(
-        request, "experiments/edit.html", {"form": form, "unit": experiment.unit, "experiment": experiment}
+        request,
+        "experiments/edit.html",
+        {"form": form, "unit": experiment.unit, "experiment": experiment, "conflict": conflict},
     )
 
 

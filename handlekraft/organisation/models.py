@@ -36,6 +36,10 @@ class UserManager(BaseUserManager["User"]):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
 
+    def get_by_natural_key(self, username: str) -> User:
+        """Signing in ignores case: phones capitalise the first letter ("Leder@eksempel.dk")."""
+        return self.get(email__iexact=(username or "").strip())
+
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who works in the municipality. Signs in with e-mail (and password or SSO)."""

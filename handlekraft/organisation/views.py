@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib.forms import DKFDSBoundField
+from handlekraft.lib.hashing import sha256_hex
 from handlekraft.notifications import outbox
 from handlekraft.notifications.models import EmailPreference
 
@@ -37,6 +39,13 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update(autocomplete="username")
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
 
+    def clean_username(self) -> str:
+        # One account whatever the case ("Leder@…" from a phone), also for the lockout's count.
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
+
+RESET_LIMIT, RESET_WINDOW = 3, 60 * 60
+
 
 class DKFDSPasswordResetForm(PasswordResetForm):
     bound_field_class = DKFDSBoundField
@@ -44,6 +53,20 @@ class DKFDSPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         # People imported from the HR system have no password yet: the reset link is how they get one.
         return User.objects.filter(email__iexact=email, is_active=True)
+
+    def save(self, *args, request=None, **kwargs):
+        """At most RESET_LIMIT reset e-mails an hour to one address: the page says the same either way, so
+        nobody learns anything, and nobody can flood a colleague's inbox."""
+        key = "reset:" + sha256_hex(self.cleaned_data["email"].strip().lower())
+        cache.add(key, 0, RESET_WINDOW)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, RESET_WINDOW)
+            count = 1
+        if count > RESET_LIMIT:
+            return None
+        return super().save(*args, request=request, **kwargs)
 
     def send_mail(
         self,

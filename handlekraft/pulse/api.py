@@ -15,7 +15,7 @@ from handlekraft.organisation.models import Unit
 
 from . import services
 from .models import Item, Survey
-from .rules import can_run_surveys, can_see_results
+from .rules import can_run_surveys, can_see_results, can_see_survey
 
 router = Router(tags=["måling"])
 
@@ -105,7 +105,9 @@ def create_survey(request, payload: SurveyIn):
 
 @router.get("/pulse/surveys/{survey_id}", response=SurveyOut, summary="En måling og dens udsagn")
 def survey(request, survey_id: int):
-    found = get_object_or_404(Survey, pk=survey_id)
+    found = get_object_or_404(Survey.objects.select_related("unit"), pk=survey_id)
+    if not can_see_survey(request.user, found):
+        raise HttpError(404, "Målingen findes ikke.")  # as the list: not there for this person
     items = found.items.select_related("construct")
     return {
         "id": found.pk,

@@ -20,6 +20,15 @@ def is_organisation_root(user, unit) -> bool:
     return unit is not None and unit.parent_id is None
 
 
+@rules.predicate
+def works_in_survey(user, survey) -> bool:
+    """The survey asked one of the person's units (its subtree holds where they work)."""
+    return survey is not None and any(m.unit.path.startswith(survey.unit.path) for m in user.memberships)
+
+
+# The one rule for a survey itself (its title, items and status), used by the list, the page and the API.
+can_see_survey = is_hr | (rules.is_authenticated & works_in_survey)
+
 can_run_surveys = is_hr
 can_see_results = (
     is_hr

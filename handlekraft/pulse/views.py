@@ -19,7 +19,7 @@ from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_le
 from . import services
 from .models import SCALE, AnswerCode, Response, Survey
 from .results import SurveyResults, comparable_rounds, organisation_units
-from .rules import can_see_results
+from .rules import can_see_results, can_see_survey
 
 DONT_KNOW = "vedikke"
 
@@ -122,8 +122,7 @@ def surveys(request: HttpRequest) -> HttpResponse:
     """The surveys whose results the person may read: those covering one of their units (HR: all)."""
     found = Survey.objects.select_related("unit").order_by("-opens")
     if not is_hr(request.user):
-        paths = [m.unit.path for m in request.user.memberships]
-        found = [s for s in found[:200] if any(p.startswith(s.unit.path) for p in paths)]
+        found = [s for s in found[:200] if can_see_survey(request.user, s)]
     return render(request, "pulse/surveys.html", {"surveys": found, "can_run": is_hr(request.user)})
 
 

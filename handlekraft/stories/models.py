@@ -18,7 +18,7 @@ from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.fulltext import index_text
 from handlekraft.lib.tokens import RevocableToken
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.models import Role, Unit
 from handlekraft.organisation.rules import is_hr
 
 __all__ = ["Theme"]
@@ -56,7 +56,12 @@ class StoryQuerySet(models.QuerySet):
         if is_hr(user):
             return published
         areas = {m.unit.area_id for m in user.memberships}
-        return published.filter(Q(visibility=Story.Visibility.ALL) | Q(area_id__in=areas))
+        allowed = Q(visibility=Story.Visibility.ALL) | Q(area_id__in=areas)
+        # A leader also reads the stories of every unit below them (as stories.rules.can_view_story says).
+        for m in user.memberships:
+            if m.role == Role.LEADER:
+                allowed |= Q(unit__path__startswith=m.unit.path)
+        return published.filter(allowed)
 
 
 class Story(models.Model):

@@ -218,3 +218,31 @@ class TestAPI:
         expected = {"anonymous": 401, "other": 403, "hr": 403}.get(who, 201)
         assert created == expected
         assert listed == (401 if who == "anonymous" else 200)
+
+
+def test_two_people_editing_the_same_experiment_never_overwrite_each_other(client_as, cast, areas):
+    own, _, _ = areas
+    experiment = create(client_as("employee"), own, title="Kage om fredagen")
+    opened_at = experiment.version
+    first = client_as("leader").post(
+        reverse("experiments:edit", args=[experiment.pk]),
+        data(own, title="Kage om torsdagen", version=opened_at, owners=[cast.employee.pk]),
+    )
+    assert first.status_code == 302
+    # The employee opened the form before the leader saved: their save shows the conflict, keeps both.
+    second = client_as("employee").post(
+        reverse("experiments:edit", args=[experiment.pk]),
+        data(own, title="Kage hver dag", version=opened_at, owners=[cast.employee.pk]),
+    )
+    page = second.content.decode()
+    assert second.status_code == 200 and "blevet ændret, mens du skrev" in page
+    assert "Kage om torsdagen" in page and 'value="Kage hver dag"' in page  # theirs shown, yours kept
+    experiment.refresh_from_db()
+    assert experiment.title == "Kage om torsdagen" and experiment.version == opened_at + 1
+    again = client_as("employee").post(
+        reverse("experiments:edit", args=[experiment.pk]),
+        data(own, title="Kage hver dag", version=experiment.version, owners=[cast.employee.pk]),
+    )
+    assert again.status_code == 302
+    experiment.refresh_from_db()
+    assert experiment.title == "Kage hver dag"
