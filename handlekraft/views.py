@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from handlekraft.experiments.proposals import waiting_for
 from handlekraft.mandates.forms import SearchForm
@@ -45,9 +46,11 @@ def readyz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_POST
 def set_language(request: HttpRequest, code: str) -> HttpResponse:
-    """The footer's language links. Saves the choice on the person too, so it follows them."""
-    next_url = request.GET.get("next", "/")
+    """The footer's language choice (a POST: it changes a setting). Saves the choice on the person too,
+    so it follows them. Back to the same page, without its query string (which may hold a search)."""
+    next_url = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = "/"
     response = HttpResponseRedirect(next_url)

@@ -94,7 +94,8 @@ def test_an_imported_person_without_password_sets_one_by_reset(cast):
 
 def test_the_language_switch_shows_english_and_remembers_it(client_as, cast):
     client = client_as("employee")
-    response = client.get(reverse("set-language", args=["en"]), {"next": "/organisation/"})
+    assert client.get(reverse("set-language", args=["en"]), {"next": "/organisation/"}).status_code == 405
+    response = client.post(reverse("set-language", args=["en"]), {"next": "/organisation/"})
     assert response.status_code == 302 and response["Location"] == "/organisation/"
     html = client.get("/organisation/").content.decode()
     assert 'lang="en"' in html and "Accessibility statement" in html
@@ -103,7 +104,7 @@ def test_the_language_switch_shows_english_and_remembers_it(client_as, cast):
 
 
 def test_the_language_switch_never_redirects_off_site(client_as):
-    response = client_as("employee").get(
+    response = client_as("employee").post(
         reverse("set-language", args=["da"]), {"next": "https://evil.example"}
     )
     assert response["Location"] == "/"

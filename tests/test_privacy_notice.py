@@ -31,7 +31,7 @@ def test_the_notice_says_what_each_module_stores_who_sees_it_and_how_long(db):
 
 def test_the_notice_is_in_english_too(db):
     client = Client()
-    client.get("/sprog/en/?next=/privatliv/")
+    client.post("/sprog/en/", {"next": "/privatliv/"})
     page = client.get("/privatliv/").content.decode()
     assert "How we handle your data" in page and "Your profile" in page and "Datatilsynet" in page
 

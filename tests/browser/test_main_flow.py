@@ -48,7 +48,7 @@ def test_employee_walks_through_organisation_and_language_and_logs_out(visit, mu
     assert page.get_by_role("heading", name="Medarbejdersiden").is_visible()
 
     with page.expect_navigation():
-        page.get_by_role("link", name="English").click()
+        page.get_by_role("button", name="English").click()
     visit.check()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="Employee side").is_visible()
@@ -56,7 +56,7 @@ def test_employee_walks_through_organisation_and_language_and_logs_out(visit, mu
     page.get_by_role("link", name="My profile").first.click()
     visit.check()
     with page.expect_navigation():
-        page.get_by_role("link", name="Dansk").click()
+        page.get_by_role("button", name="Dansk").click()
     assert page.locator("html").get_attribute("lang") == "da"
 
     page.get_by_role("button", name="Log af").click()
