@@ -37,7 +37,7 @@ def _address_key(request: HttpRequest) -> str:
 
 
 def too_many_guesses(request: HttpRequest) -> bool:
-    return cache.get(_address_key(request), 0) >= GUESSES
+    return cache.get(_address_key(request), 0) > GUESSES
 
 
 def count_guess(request: HttpRequest) -> None:
@@ -50,11 +50,11 @@ def count_guess(request: HttpRequest) -> None:
 
 
 def find_meeting(request: HttpRequest, code: str) -> Meeting | None:
-    """The meeting for a code, or None; a wrong code counts as a guess."""
-    if too_many_guesses(request):
-        return None
+    """The meeting for a code, or None. Only a wrong code counts as a guess, and a code that exists is
+    never refused: a theme day's hundreds of phones share one address on the venue's Wi-Fi, and one
+    person's typos must not lock the others out. (Guessing stays hopeless: 29⁶ codes, a few open.)"""
     meeting = Meeting.objects.filter(join_code=Meeting.normalise_code(code)).first()
-    if meeting is None:
+    if meeting is None and not too_many_guesses(request):
         count_guess(request)
     return meeting
 
@@ -64,11 +64,11 @@ def start(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.GET or None)
     status = 200
     if form.is_valid():
+        if (meeting := find_meeting(request, form.cleaned_data["code"])) is not None:
+            return redirect("participant:join", code=meeting.join_code)
         if too_many_guesses(request):
             form.add_error("code", _("For mange forkerte koder. Vent ti minutter, og prøv igen."))
             status = 429
-        elif (meeting := find_meeting(request, form.cleaned_data["code"])) is not None:
-            return redirect("participant:join", code=meeting.join_code)
         else:
             form.add_error("code", _("Der er intet møde med den kode. Tjek koden på skærmen."))
     return render(request, "dialogue/start.html", {"form": form}, status=status)
