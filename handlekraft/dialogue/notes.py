@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from handlekraft.lib import ratelimit
 from handlekraft.lib.cpr import validate_no_cpr
 
 from .models import NOTE_MAX, Meeting, Note, Participant
@@ -58,13 +58,7 @@ def participant_for(meeting: Meeting, raw_token: str) -> Participant:
 
 
 def rate_limited(participant: Participant) -> bool:
-    key = f"dialogue:notes:{participant.pk}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        return cache.incr(key) > RATE_LIMIT
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        return False
+    return ratelimit.hit(f"dialogue:notes:{participant.pk}", RATE_WINDOW) > RATE_LIMIT
 
 
 def post_note(

@@ -12,13 +12,14 @@ from urllib.parse import quote, unquote
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
+
+from handlekraft.lib import ratelimit
 
 from .forms import JoinForm, NoteForm
 from .models import Meeting, Note, Participant, Poll, Vote
@@ -37,16 +38,11 @@ def _address_key(request: HttpRequest) -> str:
 
 
 def too_many_guesses(request: HttpRequest) -> bool:
-    return cache.get(_address_key(request), 0) > GUESSES
+    return ratelimit.count(_address_key(request)) > GUESSES
 
 
 def count_guess(request: HttpRequest) -> None:
-    key = _address_key(request)
-    cache.add(key, 0, GUESS_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, GUESS_WINDOW)
+    ratelimit.hit(_address_key(request), GUESS_WINDOW)
 
 
 def find_meeting(request: HttpRequest, code: str) -> Meeting | None:

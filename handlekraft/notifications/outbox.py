@@ -45,10 +45,13 @@ def backoff(attempts: int) -> timedelta:
     return min(FIRST_RETRY * 2 ** (attempts - 1), LONGEST_WAIT)
 
 
+def unsent():
+    """Messages still to be sent (not given up on)."""
+    return OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+
+
 def due():
-    return OutgoingEmail.objects.filter(
-        sent_at__isnull=True, send_after__lte=timezone.now(), attempts__lt=MAX_ATTEMPTS
-    ).order_by("send_after", "pk")
+    return unsent().filter(send_after__lte=timezone.now()).order_by("send_after", "pk")
 
 
 def send_due(limit: int = BATCH) -> tuple[int, int]:
@@ -86,12 +89,7 @@ def send_due(limit: int = BATCH) -> tuple[int, int]:
 def send_outbox() -> int:
     """Sends what is due; if messages wait for a retry, asks to be run again when the first is due."""
     sent, _failed = send_due()
-    waiting = (
-        OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-        .order_by("send_after")
-        .values_list("send_after", flat=True)
-        .first()
-    )
+    waiting = unsent().order_by("send_after").values_list("send_after", flat=True).first()
     if waiting is not None and waiting > timezone.now() and send_outbox.get_backend().supports_defer:
         send_outbox.using(run_after=waiting).enqueue()  # (`manage.py send_email` catches up otherwise)
     return sent

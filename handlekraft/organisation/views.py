@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from handlekraft.lib import ratelimit
 from handlekraft.lib.forms import DKFDSBoundField
 from handlekraft.lib.hashing import sha256_hex
 from handlekraft.notifications import outbox
@@ -58,13 +58,7 @@ class DKFDSPasswordResetForm(PasswordResetForm):
         """At most RESET_LIMIT reset e-mails an hour to one address: the page says the same either way, so
         nobody learns anything, and nobody can flood a colleague's inbox."""
         key = "reset:" + sha256_hex(self.cleaned_data["email"].strip().lower())
-        cache.add(key, 0, RESET_WINDOW)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, RESET_WINDOW)
-            count = 1
-        if count > RESET_LIMIT:
+        if ratelimit.hit(key, RESET_WINDOW) > RESET_LIMIT:
             return None
         return super().save(*args, request=request, **kwargs)
 

@@ -18,7 +18,7 @@ from .models import Aggregate, AnswerCode, Invitation, Response, Rollup, Survey,
 from .tasks import prompt_units
 
 WORK_ROLES = (Role.EMPLOYEE, Role.LEADER)  # the unit a person works in labels their code
-_shuffle = shuffle = secrets.SystemRandom().shuffle
+shuffle = secrets.SystemRandom().shuffle
 
 
 class Refused(Exception):
@@ -46,30 +46,23 @@ def remaining_recipients(survey: Survey) -> list[tuple[object, Unit]]:
     return [(user, unit) for user, unit in recipients(survey) if user.pk not in invited]
 
 
+def _store_hashes(survey: Survey, codes: list[tuple[Unit, str]]) -> None:
+    """Only the codes' hashes, in random order, so neither the ids nor the rows' order follows the list
+    of people they were made for."""
+    rows = [AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw)) for unit, raw in codes]
+    shuffle(rows)
+    AnswerCode.objects.bulk_create(rows, batch_size=2000)
+
+
 @transaction.atomic
-def store_hashes(survey: Survey, sent: list[tuple[object, Unit, str]]) -> int:
-    """Stores the codes of e-mails that went (user, unit, raw code), in random order, and who was sent
-    one; never which code went to whom."""
-    rows = [AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw)) for _user, unit, raw in sent]
-    _shuffle(rows)
-    AnswerCode.objects.bulk_create(rows)
+def store_sent(survey: Survey, sent: list[tuple[object, Unit, str]]) -> int:
+    """Stores the codes of e-mails that went (user, unit, raw code) and who was sent one; never which
+    code went to whom."""
+    _store_hashes(survey, [(unit, raw) for _user, unit, raw in sent])
     Invitation.objects.bulk_create(
         [Invitation(survey=survey, user=user) for user, _unit, _raw in sent], ignore_conflicts=True
     )
-    return len(rows)
-
-
-def store_codes(survey: Survey, units: list[Unit]) -> list[str]:
-    """New codes for the given units (one each, in that order); only their hashes are stored, and in
-    random order, so neither the ids nor the rows' order follows the list of people they were made for."""
-    raws = [AnswerCode.new_raw() for _ in units]
-    rows = [
-        AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw))
-        for unit, raw in zip(units, raws, strict=True)
-    ]
-    _shuffle(rows)
-    AnswerCode.objects.bulk_create(rows, batch_size=2000)
-    return raws
+    return len(sent)
 
 
 @transaction.atomic
@@ -78,7 +71,9 @@ def make_codes(survey: Survey) -> list[tuple[Unit, str]]:
     printed slips: sorted by unit, never by person. The codes come back once; nothing records which
     person got which code."""
     units = sorted((unit for _user, unit in recipients(survey)), key=lambda u: (u.path, u.pk))
-    return list(zip(units, store_codes(survey, units), strict=True))
+    codes = [(unit, AnswerCode.new_raw()) for unit in units]
+    _store_hashes(survey, codes)
+    return codes
 
 
 def check_answers(survey: Survey, answers: dict) -> dict:
@@ -152,7 +147,7 @@ def _store_among_the_unit(survey: Survey, unit_id: int, answers: dict, comment: 
     mine = Response.objects.filter(survey=survey, unit_id=unit_id)
     rows = [(r["answers"], r["comment"]) for r in mine.values("answers", "comment")]
     rows.append((answers, comment))
-    _shuffle(rows)
+    shuffle(rows)
     mine.delete()
     Response.objects.bulk_create(
         [Response(survey=survey, unit_id=unit_id, round=survey.round, answers=a, comment=c) for a, c in rows]

@@ -59,7 +59,7 @@ def email_codes(survey_id: int) -> int:
     in random order and the codes stored in shuffled batches, so neither the ids nor the order of the
     codes follow the staff list.
     """
-    from .services import remaining_recipients, shuffle, store_hashes
+    from .services import remaining_recipients, shuffle, store_sent
 
     survey = Survey.objects.select_related("unit").get(pk=survey_id)
     people = [(user, unit) for user, unit in remaining_recipients(survey) if user.email]
@@ -80,10 +80,10 @@ def email_codes(survey_id: int) -> int:
             connection.send_messages([EmailMessage(subject, body, to=[user.email])])
             batch.append((user, unit, raw))
             if len(batch) >= BATCH:
-                sent += store_hashes(survey, batch)
+                sent += store_sent(survey, batch)
                 batch = []
     finally:
-        sent += store_hashes(survey, batch)  # what went before an outage still counts
+        sent += store_sent(survey, batch)  # what went before an outage still counts
         with contextlib.suppress(Exception):
             connection.close()
     return sent
