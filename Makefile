@@ -26,7 +26,7 @@ run: venv
 # Runs the whole suite on SQLite, or on DATABASE_URL when it is set. The browser tests need Debian's
 # Chromium: installed here when we are root and it is missing.
 # Three workers (pytest-xdist): the browser tests mostly wait on Chromium, so three keep two cores busy.
-PYTEST_ARGS ?= -n 3
+PYTEST_ARGS ?= -n 3 --dist loadgroup
 test: venv browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 

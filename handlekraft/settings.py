@@ -142,6 +142,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds every rate limit, so all processes and machines must share it: Django's database
+# cache by default (no extra server; `migrate` creates its table), Redis when REDIS_URL is set.
+# The suite uses a per-process memory cache; tests that start real workers get the database cache.
+if redis_url := os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+elif TESTING:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "handlekraft_cache",
+            # A theme day's thousand phones each have a counter: Django's default of 300 entries would
+            # cull them (and so reset the limits) long before the day is over.
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        }
+    }
+
 AUTH_USER_MODEL = "organisation.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -162,10 +180,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout after repeated failures (django-axes): per user name and address.
+# The reverse proxies in front of the app (addresses or networks, e.g. "10.0.0.5,10.1.0.0/24"): only
+# from them is X-Forwarded-For believed, so the client's own address keys lockouts and rate limits.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES")
+
+# Lockout after repeated failures (django-axes): per account and client address, so that nobody
+# elsewhere can lock a colleague out; the address is read through the trusted proxies.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 30) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "handlekraft.lib.client.client_address"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -199,7 +223,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -59,7 +59,7 @@ def test_no_inline_scripts_or_styles_in_the_login_page():
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     unwanted = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
     clean = {k: v for k, v in os.environ.items() if k not in unwanted}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
     )
 

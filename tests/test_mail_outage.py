@@ -4,7 +4,6 @@ and loses no mail (issue 16)."""
 from __future__ import annotations
 
 import contextlib
-import socket
 from datetime import timedelta
 
 import pytest
@@ -20,6 +19,7 @@ from handlekraft.pulse import services
 from handlekraft.pulse.models import AnswerCode, Invitation, Item, Survey
 from handlekraft.pulse.tasks import email_codes
 from handlekraft.stories.digest import current_week, send_story_digests
+from tests.servers import free_port
 from tests.stories.conftest import make_story
 
 
@@ -30,12 +30,6 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append((list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace")))
         return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib import ratelimit
+from handlekraft.lib.client import client_address
 
 from .forms import JoinForm, NoteForm
 from .models import Meeting, Note, Participant, Poll, Vote
@@ -33,7 +34,7 @@ GUESS_WINDOW = 600  # … per ten minutes
 
 
 def _address_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "dialogue:guess:" + hashlib.sha256(f"{settings.SECRET_KEY}{address}".encode()).hexdigest()[:32]
 
 

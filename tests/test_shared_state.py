@@ -1,0 +1,139 @@
+"""State shared by every process (issue 16): two gunicorn workers count one rate limit through the
+production default cache (the database; Redis when REDIS_URL is set), and the login lockout keys on
+the account and the client's own address, read through the trusted proxy."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from django.urls import reverse
+
+from handlekraft.dialogue.participant import GUESSES
+from tests.conftest import PASSWORD
+from tests.servers import own_database, prepare_site, site_environment, start_gunicorn
+
+pytestmark = pytest.mark.xdist_group("servers")
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (our own server)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wrong_code(server) -> int:
+    return status_of(server.url + "/m/?code=QQQQQQ")
+
+
+@contextlib.contextmanager
+def held_worker(server):
+    """Keeps one worker busy reading a request that has not ended, so the other serves what comes."""
+    hold = socket.create_connection(("127.0.0.1", int(server.url.rsplit(":", 1)[1])))
+    hold.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    time.sleep(0.3)  # accepted by one worker
+    try:
+        yield
+    finally:
+        hold.sendall(b"\r\n")
+        hold.recv(1024)
+        hold.close()
+        time.sleep(0.2)  # written to the access log
+
+
+def served_by(server, path: str) -> list[str]:
+    """The worker of each request for `path` so far, in order (waiting for the log to be written)."""
+    time.sleep(0.2)
+    return [line.split()[0] for line in server.access_log.read_text().splitlines() if f" {path}" in line]
+
+
+def redis_reachable() -> bool:
+    with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", 6379), timeout=1):
+        return True
+    return False
+
+
+CACHES = [
+    pytest.param({}, id="database-cache"),
+    pytest.param(
+        {"REDIS_URL": "redis://127.0.0.1:6379/9"},
+        id="redis",
+        marks=pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379"),
+    ),
+]
+
+
+@pytest.mark.parametrize("cache", CACHES)
+def test_two_workers_count_one_limit_on_wrong_meeting_codes(tmp_path, cache):
+    with own_database(tmp_path) as database_url:
+        env = site_environment(database_url, tmp_path, **cache)
+        prepare_site(env)
+        server = start_gunicorn(env, tmp_path, workers=2)
+        try:
+            if cache:
+                import redis
+
+                redis.Redis.from_url(cache["REDIS_URL"]).flushdb()
+            # Most wrong codes on one worker while the other is kept busy …
+            with held_worker(server):
+                answers = [wrong_code(server) for _ in range(GUESSES - 5)]
+            first = set(served_by(server, "/m/"))
+            assert answers == [200] * (GUESSES - 5) and len(first) == 1
+            # … then the rest on the other worker: keep the first one busy instead.
+            for _ in range(30):
+                with held_worker(server):
+                    status_of(server.url + "/readyz")
+                    if served_by(server, "/readyz")[-1] not in first:
+                        answers = [wrong_code(server) for _ in range(6)]
+                        break
+            else:
+                pytest.fail("could not reach the second worker")
+            workers = served_by(server, "/m/")
+            assert len(set(workers)) == 2 and set(workers[-6:]).isdisjoint(first)
+            # The other worker had seen none of the first 15, yet the 21st wrong code is refused.
+            assert answers == [200] * 5 + [429]
+        finally:
+            server.stop()
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.5"]
+
+
+def login(client, address: str, password: str, forwarded_for: str = "", remote: str = "10.0.0.5"):
+    return client.post(
+        reverse("login"),
+        {"username": "leder@test.dk", "password": password},
+        REMOTE_ADDR=remote,
+        HTTP_X_FORWARDED_FOR=f"{forwarded_for}{address}",
+    )
+
+
+def test_lockout_is_per_account_and_the_clients_own_address(client, behind_proxy, cast):
+    for _ in range(5):
+        login(client, "192.0.2.10", "forkert-kodeord")
+    locked = login(client, "192.0.2.10", PASSWORD)
+    assert locked.status_code == 429
+    # A colleague at another PC behind the same proxy is not locked out of their own account.
+    other = login(client, "192.0.2.20", PASSWORD)
+    assert other.status_code == 302
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_lockout(client, behind_proxy, cast):
+    for n in range(5):
+        login(client, "192.0.2.10", "forkert-kodeord", forwarded_for=f"198.51.100.{n}, ")
+    # The proxy appended the real address; what the client wrote to its left is ignored.
+    assert login(client, "192.0.2.10", PASSWORD, forwarded_for="198.51.100.99, ").status_code == 429
+
+
+def test_without_a_trusted_proxy_the_header_is_ignored(client, cast):
+    for n in range(5):
+        login(client, f"192.0.2.{n}", "forkert-kodeord", remote="203.0.113.7")
+    assert login(client, "192.0.2.99", PASSWORD, remote="203.0.113.7").status_code == 429
