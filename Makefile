@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 # Development commands run with DEBUG=1, so they need no SECRET_KEY.
 DEV := DEBUG=1
 
-.PHONY: venv run test browser lint format migrations-check messages ci clean
+.PHONY: venv run test browser provider lint format migrations-check messages ci clean
 
 venv: $(VENV)/.installed
 
@@ -27,8 +27,13 @@ run: venv
 # Chromium: installed here when we are root and it is missing.
 # Three workers (pytest-xdist): the browser tests mostly wait on Chromium, so three keep two cores busy.
 PYTEST_ARGS ?= -n 3 --dist loadgroup
-test: venv browser
+test: venv browser provider
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The single sign-on tests run a real OpenID provider on Node.js (tests/oidc); skipped without Node.js.
+provider:
+	@[ -d tests/oidc/node_modules/oidc-provider ] || ! command -v npm >/dev/null 2>&1 || \
+	  npm ci --prefix tests/oidc --no-audit --no-fund --silent
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \

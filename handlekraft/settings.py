@@ -198,7 +198,7 @@ AXES_VERBOSE = False
 # OpenID Connect single sign-on: on when OIDC_RP_CLIENT_ID and the endpoints are set.
 OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
 if OIDC_ENABLED:
-    AUTHENTICATION_BACKENDS.insert(1, "handlekraft.organisation.oidc.EmailOIDCBackend")
+    AUTHENTICATION_BACKENDS.insert(1, "handlekraft.organisation.oidc.SSOBackend")
     OIDC_RP_CLIENT_ID = os.environ["OIDC_RP_CLIENT_ID"]
     OIDC_RP_CLIENT_SECRET = envsecret("OIDC_RP_CLIENT_SECRET")
     OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
@@ -209,7 +209,15 @@ if OIDC_ENABLED:
     OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
     OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
     OIDC_CREATE_USER = envbool("OIDC_CREATE_USER", "0")
+    OIDC_USE_PKCE = True
+    OIDC_STORE_ID_TOKEN = True  # the id_token_hint for logging out at the provider too
+    OIDC_CALLBACK_CLASS = "handlekraft.organisation.oidc.SSOCallbackView"
+    OIDC_OP_LOGOUT_URL_METHOD = "handlekraft.organisation.oidc.provider_logout_url"
+    # How often the session is checked, silently, with the provider (a session ended there ends here).
+    OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = envint("OIDC_RENEW_SECONDS", 15 * 60)
+    OIDC_EXEMPT_URLS = ["logout", "login", "healthz", "readyz"]
     LOGIN_REDIRECT_URL_FAILURE = "/login/"
+    MIDDLEWARE.append("handlekraft.organisation.oidc.SSOSessionRefresh")
 
 # Language: Danish first (the source language of every text), English available.
 LANGUAGE_CODE = "da"
@@ -307,6 +315,13 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+if OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT:
+    # "Log af" is a form whose answer sends the browser on to the provider's end-session endpoint;
+    # browsers apply form-action to that redirect too.
+    from urllib.parse import urlsplit
+
+    _provider = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_provider.scheme}://{_provider.netloc}")
 
 # Structured logging to stdout: one JSON object a line; every server error is logged.
 LOGGING = {

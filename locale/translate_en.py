@@ -1480,6 +1480,14 @@ EN: dict[str, str | tuple[str, str]] = {
     "I planen": "In the plan",
     "Alt om %(name)s i planen": "All about %(name)s in the plan",
     "Følge planen for aktørskab og de opfølgningspunkter, der vedrører dig – også i din kalender.": "Follow the plan for agency and the follow-up items that concern you – also in your calendar.",
+    "nøgle hos kommunens login": "key at the municipality's login",
+    "Du er logget ind hos kommunen, men du findes ikke i handlekraft endnu. Personer kommer hertil fra kommunens HR-system. Kontakt HR, hvis du mener, at du burde være med.": "You are signed in at the municipality, but you are not in handlekraft yet. People come here from the municipality's HR system. Contact HR if you think you should be included.",
+    "Din adgang til handlekraft er lukket, fordi du ikke længere er registreret som ansat. Kontakt HR, hvis det er en fejl.": "Your access to handlekraft has been closed because you are no longer registered as an employee. Contact HR if this is a mistake.",
+    "Din e-mailadresse hører til en person, der logger ind med et andet login hos kommunen. Kontakt HR, så de kan rette det.": "Your e-mail address belongs to a person who signs in with another login at the municipality. Contact HR so they can correct it.",
+    "Kommunens login sendte ingen e-mailadresse, så vi kan ikke se, hvem du er. Kontakt IT.": "The municipality's login sent no e-mail address, so we cannot tell who you are. Contact IT.",
+    "Kommunens login svarer ikke lige nu. Prøv igen om lidt.": "The municipality's login is not answering right now. Try again in a moment.",
+    "Du er logget ud hos kommunens login. Log ind igen for at fortsætte.": "You have been signed out at the municipality's login. Sign in again to continue.",
+    "Login med kommunens login lykkedes ikke. Prøv igen.": "Signing in with the municipality's login did not succeed. Try again.",
 }
 
 

@@ -102,8 +102,10 @@ class Gunicorn:
             self.process.wait()
 
 
-def start_gunicorn(env: dict[str, str], folder: Path, workers: int = 2, timeout: int = 30) -> Gunicorn:
-    port = free_port()
+def start_gunicorn(
+    env: dict[str, str], folder: Path, workers: int = 2, timeout: int = 30, port: int | None = None
+) -> Gunicorn:
+    port = port or free_port()
     access_log = folder / f"access-{port}.log"
     process = subprocess.Popen(
         [

@@ -58,7 +58,7 @@ class UserAdmin(BaseUserAdmin):
     inlines = [MembershipInline]
     fieldsets = [
         (None, {"fields": ["email", "name", "language", "password"]}),
-        (_("Adgang"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Adgang"), {"fields": ["is_active", "sso_subject", "is_staff", "is_superuser"]}),
         (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
@@ -72,7 +72,7 @@ class UserAdmin(BaseUserAdmin):
             return [(None, {"classes": ["wide"], "fields": ["email", "name", "language"]})]
         return [
             (None, {"fields": ["email", "name", "language"]}),
-            (_("Adgang"), {"fields": ["is_active"]}),
+            (_("Adgang"), {"fields": ["is_active", "sso_subject"]}),
             (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
         ]
 
@@ -83,9 +83,10 @@ class UserAdmin(BaseUserAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        # Only a technical superuser hands out technical rights.
+        # Only a technical superuser hands out technical rights, or links a person to another SSO login
+        # (HR could otherwise link its own login to someone else's account).
         fields = list(super().get_readonly_fields(request, obj))
-        return fields if request.user.is_superuser else [*fields, "is_staff", "is_superuser"]
+        return fields if request.user.is_superuser else [*fields, "sso_subject", "is_staff", "is_superuser"]
 
     def _touches_a_technical_account(self, request, obj) -> bool:
         return obj is not None and (obj.is_superuser or obj.is_staff) and not request.user.is_superuser

@@ -50,6 +50,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("sprog"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # The single sign-on provider's stable key for the person (Entra's oid, else sub), stored at the first
+    # SSO login; empty until then.
+    sso_subject = models.CharField(_("nøgle hos kommunens login"), max_length=255, blank=True, default="")
     is_staff = models.BooleanField(_("teknisk administrator"), default=False)
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
 
@@ -63,6 +66,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sso_subject"], condition=~models.Q(sso_subject=""), name="one_person_per_sso_login"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name or self.email

@@ -5,7 +5,7 @@ from . import views
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path(
         "adgangskode/nulstil/",
         auth_views.PasswordResetView.as_view(form_class=views.DKFDSPasswordResetForm),

@@ -22,6 +22,7 @@ from handlekraft.notifications.models import EmailPreference
 
 from .forms import EmailPreferencesForm, ProfileForm, TokenForm
 from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit, User
+from .oidc import provider_logout_url
 from .rules import is_hr
 
 VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
@@ -84,6 +85,16 @@ class DKFDSSetPasswordForm(SetPasswordForm):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out after single sign-on ends the session at the provider too: on a shared PC, the next
+    person who presses "Log ind med kommunens login" must be asked for their own credentials."""
+
+    def post(self, request, *args, **kwargs):
+        at_provider = provider_logout_url(request)  # read before the session is gone
+        response = super().post(request, *args, **kwargs)
+        return redirect(at_provider) if at_provider else response
 
 
 def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
