@@ -14,7 +14,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest
 from django.shortcuts import render
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
 
@@ -44,7 +44,10 @@ class CleanParser(Parser):
     """Every string of a JSON body and of the query string cleaned (lib/clean.py) before validation."""
 
     def parse_body(self, request: HttpRequest):
-        return clean_data(super().parse_body(request))
+        data = super().parse_body(request)
+        if not isinstance(data, dict):  # every body of ours is an object; a list would pass as no fields
+            raise ValueError("the body is not a JSON object")
+        return clean_data(data)
 
     def parse_querydict(self, data, list_fields, request: HttpRequest):
         return clean_data(super().parse_querydict(data, list_fields, request))
@@ -56,7 +59,45 @@ class ActiveSessionAuth(SessionAuth):
         return user if user is not None and user.is_active else None
 
 
-api = NinjaAPI(
+# The errors every operation may answer, each as JSON {"detail": ...} (a text, or ninja's list of field
+# errors for 422), so that clients and schemathesis find every status in the schema.
+ERRORS = {
+    "400": "Forespørgslen kan ikke læses (et ugyldigt tegn i stien, eller en krop, der ikke er JSON).",
+    "404": "Findes ikke, eller du har ikke adgang til det.",
+    "401": "Ikke logget ind, eller API-nøglen er ugyldig.",
+    "403": "Ingen adgang til dette.",
+    "422": "Forespørgslen er ugyldig: se detail for hvert felt.",
+    "429": "For mange forespørgsler; prøv igen senere.",
+    "503": "Databasen svarer ikke lige nu; prøv igen efter Retry-After sekunder.",
+}
+WITH_BODY = {
+    "409": "Nogen har ændret det, siden du hentede det.",
+    "413": "Kroppen er for stor.",
+}
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {"detail": {"title": "Detail"}},
+    "required": ["detail"],
+}
+
+
+class DocumentedAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for methods in schema["paths"].values():
+            for spec in methods.values():
+                errors = dict(ERRORS)
+                if "requestBody" in spec:
+                    errors.update(WITH_BODY)
+                for status, description in errors.items():
+                    spec["responses"].setdefault(status, {"description": description, "content": error})
+        return schema
+
+
+api = DocumentedAPI(
     parser=CleanParser(),
     title="handlekraft API",
     version="1",
@@ -99,6 +140,15 @@ def docs(request: HttpRequest):
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
     return api.create_response(request, {"detail": "Du har ikke adgang til dette."}, status=403)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    # ninja answers a body it cannot read (not JSON, or not an object) in English; ours speak Danish.
+    detail = str(exc)
+    if detail.startswith("Cannot parse request body"):
+        detail = "Kroppen kan ikke læses: send et JSON-objekt ({…}) med Content-Type: application/json."
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(AuthenticationError)

@@ -79,8 +79,8 @@ def manage(env: dict[str, str], *args: str) -> str:
 def prepare_site(env: dict[str, str], demo: bool = False) -> None:
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "collectstatic", "--no-input", "-v", "0")
-    if demo:
-        manage(env, "demo")
+    if demo:  # the demo refuses to run without DEBUG (its accounts have a known password)
+        manage({**env, "DEBUG": "1"}, "demo")
 
 
 @dataclass

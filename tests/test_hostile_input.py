@@ -99,12 +99,15 @@ def test_the_exported_mandates_file_imports_unchanged_despite_the_escape(cast):
     assert errors == [] and row["limits"] == FORMULAS[0]
 
 
-def test_a_nul_in_the_query_string_is_a_clear_400_not_a_500(client_as):
+def test_control_characters_in_the_query_are_cleaned_away_and_a_nul_in_the_path_is_a_clear_400(client_as):
     employee = client_as("employee")
-    api = employee.get("/api/v1/units?q=%00")
+    found = employee.get("/api/v1/units?q=B%00%C3%B8gely").json()["items"]
+    assert [unit["name"] for unit in found] == ["Plejecenter Bøgely", "Bøgely, afsnit 1"]
+    page = employee.get("/organisation/?q=B%00%C3%B8gely")
+    assert page.status_code == 200 and "Bøgely, afsnit 1" in page.content.decode()
+    api = employee.get("/api/v1/units/D%00")
     assert api.status_code == 400 and "ugyldigt tegn" in api.json()["detail"]
-    page = employee.get("/raaderum/?q=%00")
-    assert page.status_code == 400
+    assert employee.get("/raaderum/%00/").status_code == 400
 
 
 def test_a_two_mib_story_is_refused_fast_and_an_oversized_body_gets_json(client_as, cast, settings):

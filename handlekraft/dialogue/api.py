@@ -15,10 +15,10 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from handlekraft.lib.cpr import FreeText
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.api import UnitId, named_unit
 from handlekraft.organisation.rules import is_hr, is_leader_of
 
-from .models import Meeting
+from .models import NOTE_MAX, Meeting
 from .notes import Refused, participant_for, post_note
 from .participant import _token, _with_cookie, find_meeting, too_many_guesses
 from .rules import can_facilitate, can_open_meetings
@@ -28,7 +28,7 @@ router = Router(tags=["dialogmøder"])
 
 class MeetingIn(Schema):
     title: FreeText = Field(min_length=1, max_length=200)
-    unit: str
+    unit: UnitId
 
 
 class MeetingCreated(Schema):
@@ -37,10 +37,12 @@ class MeetingCreated(Schema):
 
 
 class NoteIn(Schema):
-    text: str = ""
-    column: str = ""
-    client_id: str = ""
-    name: str | None = None  # the first name shown with this note only; absent or empty: anonymous
+    # The note's limits are checked by post_note with Danish messages for the phone; the schema says them.
+    text: str = Field("", json_schema_extra={"maxLength": NOTE_MAX})
+    column: str = Field("", max_length=100)
+    client_id: str = Field("", max_length=64)
+    # the first name shown with this note only; absent or empty: anonymous
+    name: str | None = Field(None, max_length=40)
 
 
 class NoteOut(Schema):
@@ -76,9 +78,7 @@ def facilitated(request, meeting_id: int) -> Meeting:
 def create_meeting(request, payload: MeetingIn):
     if not can_open_meetings(request.user):
         raise HttpError(403, "Kun ledere, medlemmer af et MED-udvalg og HR kan oprette dialogmøder.")
-    unit = Unit.objects.filter(external_id=payload.unit).first()
-    if unit is None:
-        raise HttpError(422, f"Enheden {payload.unit} findes ikke.")
+    unit = named_unit(request, payload.unit, own_by_default=False)
     allowed = (
         is_hr(request.user)
         or is_leader_of(request.user, unit)

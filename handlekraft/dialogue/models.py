@@ -16,7 +16,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.hashing import sha256_hex
 from handlekraft.organisation.models import Committee, Unit
 
@@ -39,7 +39,7 @@ class MeetingTemplate(models.Model):
     """Dialogmateriale: a meeting plan with an introduction for the facilitator. HR adds more."""
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
-    introduction = models.TextField(_("introduktion til facilitator"), validators=[validate_no_cpr])
+    introduction = models.TextField(_("introduktion til facilitator"), validators=FREE_TEXT)
     columns = models.JSONField(
         _("kolonner"),
         default=default_columns,

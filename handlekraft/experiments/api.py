@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from django.db.models import Q
@@ -12,10 +11,10 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
-from handlekraft.lib.cpr import FreeText
+from handlekraft.lib.cpr import TEXT_MAX, FreeText
 from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
 from handlekraft.mandates.search import suggest_area
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.api import UnitId, named_unit
 
 from .models import Experiment, Proposal
 from .proposals import submit
@@ -26,11 +25,11 @@ router = Router(tags=["prøvehandlinger"])
 
 class ExperimentIn(Schema):
     title: FreeText = Field(min_length=1, max_length=200)
-    unit: str
-    hypothesis: FreeText = Field(min_length=1)
-    action: FreeText = Field(min_length=1)
-    measure: FreeText = Field(min_length=1)
-    success: FreeText = Field(min_length=1)
+    unit: UnitId
+    hypothesis: FreeText = Field(min_length=1, max_length=TEXT_MAX)
+    action: FreeText = Field(min_length=1, max_length=TEXT_MAX)
+    measure: FreeText = Field(min_length=1, max_length=TEXT_MAX)
+    success: FreeText = Field(min_length=1, max_length=TEXT_MAX)
     start: date
     end: date
     decision_area: int | None = None
@@ -93,9 +92,7 @@ def experiment(request, experiment_id: int):
 
 @router.post("/experiments", response={201: ExperimentOut}, summary="Opret en prøvehandling (som idé)")
 def create_experiment(request, payload: ExperimentIn):
-    unit = Unit.objects.filter(external_id=payload.unit).first()
-    if unit is None:
-        raise HttpError(422, f"Enheden {payload.unit} findes ikke.")
+    unit = named_unit(request, payload.unit, own_by_default=False)
     if not can_start_experiment_in(request.user, unit):
         raise HttpError(403, "Du kan kun oprette prøvehandlinger i din egen enhed.")
     if payload.end < payload.start:
@@ -130,12 +127,12 @@ def create_experiment(request, payload: ExperimentIn):
 
 class ProposalIn(Schema):
     title: FreeText = Field(min_length=1, max_length=200)
-    problem: FreeText = Field(min_length=1)
-    proposal: FreeText = Field(min_length=1)
+    problem: FreeText = Field(min_length=1, max_length=TEXT_MAX)
+    proposal: FreeText = Field(min_length=1, max_length=TEXT_MAX)
     rule_owner: Literal["team", "municipality", "law"]
-    unit: str = ""
-    hours_per_month: Decimal = Field(default=Decimal(0), ge=0, max_digits=7, decimal_places=1)
-    routed_to: str = "central"
+    unit: str = Field("", max_length=100)
+    hours_per_month: float = Field(default=0, ge=0, le=744, strict=True)  # a month has at most 744 hours
+    routed_to: str = Field("central", max_length=100)
 
 
 class ProposalOut(Schema):
@@ -180,18 +177,12 @@ def proposals(request, status: str = "", limit: int = 100):
 
 @router.post("/proposals", response={201: ProposalOut}, summary="Send et forenklingsforslag")
 def create_proposal(request, payload: ProposalIn):
-    unit = (
-        Unit.objects.filter(external_id=payload.unit).first() if payload.unit else request.user.primary_unit
-    )
-    if unit is None:
-        raise HttpError(422, "Angiv unit: du er ikke knyttet til en enhed.")
+    unit = named_unit(request, payload.unit)
     if not can_start_experiment_in(request.user, unit):
         raise HttpError(403, "Du kan kun sende forslag fra din egen enhed.")
     owner = None
     if payload.rule_owner == Proposal.RuleOwner.MUNICIPALITY and payload.routed_to != "central":
-        owner = Unit.objects.filter(external_id=payload.routed_to).first()
-        if owner is None:
-            raise HttpError(422, f"Enheden {payload.routed_to} findes ikke.")
+        owner = named_unit(request, payload.routed_to, own_by_default=False)
     proposal = Proposal(
         title=payload.title,
         problem=payload.problem,

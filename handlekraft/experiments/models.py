@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
 from handlekraft.organisation.models import Unit
 
@@ -40,10 +40,10 @@ class Experiment(models.Model):
         Unit, verbose_name=_("enhed"), related_name="experiments", on_delete=models.PROTECT
     )
     title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
-    hypothesis = models.TextField(_("Vi tror, at …"), validators=[validate_no_cpr])
-    action = models.TextField(_("Derfor prøver vi …"), validators=[validate_no_cpr])
-    measure = models.TextField(_("Vi måler …"), validators=[validate_no_cpr])
-    success = models.TextField(_("Vi har ret, hvis …"), validators=[validate_no_cpr])
+    hypothesis = models.TextField(_("Vi tror, at …"), validators=FREE_TEXT)
+    action = models.TextField(_("Derfor prøver vi …"), validators=FREE_TEXT)
+    measure = models.TextField(_("Vi måler …"), validators=FREE_TEXT)
+    success = models.TextField(_("Vi har ret, hvis …"), validators=FREE_TEXT)
     owners = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("ejere"), related_name="experiments"
     )
@@ -64,11 +64,11 @@ class Experiment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField(_("begrundelse"), blank=True, validators=[validate_no_cpr])
-    believed = models.TextField(_("Vi troede …"), blank=True, validators=[validate_no_cpr])
-    observed = models.TextField(_("Vi observerede …"), blank=True, validators=[validate_no_cpr])
-    learned = models.TextField(_("Vi lærte …"), blank=True, validators=[validate_no_cpr])
-    therefore = models.TextField(_("Derfor vil vi …"), blank=True, validators=[validate_no_cpr])
+    decision_note = models.TextField(_("begrundelse"), blank=True, validators=FREE_TEXT)
+    believed = models.TextField(_("Vi troede …"), blank=True, validators=FREE_TEXT)
+    observed = models.TextField(_("Vi observerede …"), blank=True, validators=FREE_TEXT)
+    learned = models.TextField(_("Vi lærte …"), blank=True, validators=FREE_TEXT)
+    therefore = models.TextField(_("Derfor vil vi …"), blank=True, validators=FREE_TEXT)
     next_step = models.CharField(_("næste skridt"), max_length=10, choices=NextStep.choices, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     proposal = models.ForeignKey(
@@ -124,8 +124,8 @@ class Proposal(models.Model):
         FORWARDED = "videresendt", _("Sendt videre")
 
     title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
-    problem = models.TextField(_("Hvad er problemet?"), validators=[validate_no_cpr])
-    proposal = models.TextField(_("Hvad foreslår du?"), validators=[validate_no_cpr])
+    problem = models.TextField(_("Hvad er problemet?"), validators=FREE_TEXT)
+    proposal = models.TextField(_("Hvad foreslår du?"), validators=FREE_TEXT)
     rule_owner = models.CharField(_("Hvem ejer reglen?"), max_length=12, choices=RuleOwner.choices)
     unit = models.ForeignKey(
         Unit, verbose_name=_("enhed"), related_name="proposals", on_delete=models.PROTECT
@@ -155,7 +155,7 @@ class Proposal(models.Model):
         on_delete=models.SET_NULL,
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
-    answer = models.TextField(_("svar"), blank=True, validators=[validate_no_cpr])
+    answer = models.TextField(_("svar"), blank=True, validators=FREE_TEXT)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )

@@ -25,6 +25,7 @@ from datetime import date
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 from pydantic import AfterValidator
 
@@ -135,6 +136,12 @@ def validate_no_cpr(value: str) -> None:
     matches = find_cpr(value)
     if matches:
         raise ValidationError(cpr_message(matches[0]), code="cpr")
+
+
+# A field of free text that people write (a form's textarea): checked for CPR numbers and bounded, so that
+# no single text can be large enough to slow every later step (indexing, exports, grouping).
+TEXT_MAX = 4_000
+FREE_TEXT = [validate_no_cpr, MaxLengthValidator(TEXT_MAX)]
 
 
 def refuse_cpr(value: str) -> str:

@@ -1,12 +1,15 @@
-"""Requests refused before any view sees them, with a clear answer: JSON for the API, the error page for
-pages. A NUL in the path or the query string (PostgreSQL refuses it in any text, so it would be a 500),
-and an API body over the upload limit (413, not Django's HTML 400)."""
+"""Requests put right or refused before any view sees them, with a clear answer: JSON for the API, the
+error page for pages. The query string is cleaned as every free text is (lib/clean.py: a NUL would be a
+500 on PostgreSQL); a NUL in the path is refused (400), and an API body over the upload limit too (413,
+not Django's HTML 400)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
+
+from handlekraft.lib.clean import clean_text, has_unsafe
 
 API_PREFIX = "/api/"
 
@@ -17,7 +20,9 @@ class RequestGuardMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         api = request.path.startswith(API_PREFIX)
-        if "\x00" in request.path or any("\x00" in v for vs in request.GET.lists() for v in vs[1]):
+        if any(has_unsafe(key) or any(map(has_unsafe, values)) for key, values in request.GET.lists()):
+            request.GET = _cleaned(request.GET)
+        if "\x00" in request.path:
             if api:
                 return JsonResponse(
                     {"detail": "Forespørgslen indeholder et ugyldigt tegn (NUL)."}, status=400
@@ -30,6 +35,14 @@ class RequestGuardMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+def _cleaned(query: QueryDict) -> QueryDict:
+    cleaned = QueryDict(mutable=True)
+    for key, values in query.lists():
+        cleaned.setlist(clean_text(key), [clean_text(value) for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 def _length(request: HttpRequest) -> int:

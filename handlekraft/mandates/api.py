@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.api import named_unit
 
 from .models import DecisionArea
 from .search import can_i_decide
@@ -65,23 +65,11 @@ def mandate_out(area: DecisionArea) -> dict:
     }
 
 
-def unit_for(request, external_id: str) -> Unit:
-    if external_id:
-        unit = Unit.objects.filter(external_id=external_id).first()
-        if unit is None:
-            raise HttpError(404, f"Enheden {external_id} findes ikke.")
-        return unit
-    unit = request.user.primary_unit
-    if unit is None:
-        raise HttpError(422, "Du er ikke knyttet til en enhed; angiv unit.")
-    return unit
-
-
 @router.get("/mandates/search", response=SearchOut, summary="Må jeg selv? Søg i råderummet for en enhed")
-def search(request, q: str, unit: str = ""):
+def search(request, q: str = Query(..., min_length=1, max_length=200), unit: str = ""):
     if not q.strip():
         raise HttpError(422, "Skriv et spørgsmål i q.")
-    answer = can_i_decide(unit_for(request, unit), q[:200])
+    answer = can_i_decide(named_unit(request, unit), q[:200])
     return {
         "clear": answer.clear,
         "results": [{**mandate_out(r.area), "score": r.score} for r in answer.results],
@@ -90,7 +78,7 @@ def search(request, q: str, unit: str = ""):
 
 @router.get("/mandates", response=MandatesOut, summary="Beslutningsområder i kraft for en enhed")
 def mandates(request, unit: str = ""):
-    return {"results": [mandate_out(a) for a in DecisionArea.objects.for_unit(unit_for(request, unit))]}
+    return {"results": [mandate_out(a) for a in DecisionArea.objects.for_unit(named_unit(request, unit))]}
 
 
 @router.get("/mandates/{mandate_id}", response=MandateDetailOut, summary="Ét beslutningsområde")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.forms import format_amount
 from handlekraft.lib.text import normalise_title, terms
 from handlekraft.organisation.models import Unit
@@ -106,7 +106,7 @@ class DecisionArea(models.Model):
         Unit, verbose_name=_("enhed"), related_name="decision_areas", on_delete=models.PROTECT
     )
     title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
-    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_no_cpr])
+    description = models.TextField(_("beskrivelse"), blank=True, validators=FREE_TEXT)
     level = models.PositiveSmallIntegerField(_("delegeringsniveau"), choices=Level.choices)
     desired_level = models.PositiveSmallIntegerField(
         _("ønsket niveau"),
@@ -118,7 +118,7 @@ class DecisionArea(models.Model):
     limits = models.TextField(
         _("hjørneflag"),
         blank=True,
-        validators=[validate_no_cpr],
+        validators=FREE_TEXT,
         help_text=_("Rammen om beslutningen: beløb, regler, serviceniveau, lov og tid. Én pr. linje."),
     )
     limit_amount = models.DecimalField(
@@ -128,7 +128,7 @@ class DecisionArea(models.Model):
     inform = models.TextField(
         _("orienteringspligt"),
         blank=True,
-        validators=[validate_no_cpr],
+        validators=FREE_TEXT,
         help_text=_("Hvem skal orienteres? Én pr. linje."),
     )
     inform_when = models.CharField(_("hvornår"), max_length=5, choices=InformWhen.choices, blank=True)
@@ -142,7 +142,7 @@ class DecisionArea(models.Model):
     examples = models.TextField(
         _("eksempler"),
         blank=True,
-        validators=[validate_no_cpr],
+        validators=FREE_TEXT,
         help_text=_("Konkrete eksempler på jeres fagniveau. Ét pr. linje."),
     )
     keywords = models.TextField(
@@ -286,7 +286,7 @@ class MandateQuestion(models.Model):
     unit = models.ForeignKey(
         Unit, verbose_name=_("enhed"), related_name="mandate_questions", on_delete=models.CASCADE
     )
-    text = models.TextField(_("dit spørgsmål"), max_length=1000, validators=[validate_no_cpr])
+    text = models.TextField(_("dit spørgsmål"), max_length=1000, validators=FREE_TEXT)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
     created = models.DateTimeField(auto_now_add=True)
     answered_by = models.ForeignKey(
@@ -301,7 +301,7 @@ class MandateQuestion(models.Model):
         related_name="questions",
         on_delete=models.SET_NULL,
     )
-    answer_text = models.TextField(_("svar"), blank=True, validators=[validate_no_cpr])
+    answer_text = models.TextField(_("svar"), blank=True, validators=FREE_TEXT)
     # True when the answer was "yes, you decide" already: the measure of aflæring (unlearning).
     already_allowed = models.BooleanField(default=False)
 

@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import Field
 
 from handlekraft.lib.paging import BoundedLimitOffset
 
 from .models import Committee, Membership, Role, Unit
 
 router = Router(tags=["organisation"])
+
+
+# A unit as the API names it: its external id (the HR system's key).
+UnitId = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+def named_unit(request, external_id: str, own_by_default: bool = True) -> Unit:
+    """The unit a request names by its external id: 404 when no unit has it. A request that names none
+    means the person's own unit (422 when they have none), or is refused when a unit is required."""
+    if external_id:
+        unit = Unit.objects.filter(external_id=external_id).first()
+        if unit is None:
+            raise HttpError(404, f"Enheden {external_id} findes ikke.")
+        return unit
+    unit = request.user.primary_unit if own_by_default else None
+    if unit is None:
+        raise HttpError(
+            422,
+            "Angiv unit: enhedens id (du er ikke knyttet til en enhed)."
+            if own_by_default
+            else "Angiv unit: enhedens id.",
+        )
+    return unit
 
 
 class UnitRef(Schema):

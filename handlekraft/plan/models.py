@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.dialogue.models import Meeting
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.tokens import RevocableToken
 from handlekraft.organisation.models import Committee, Unit
 from handlekraft.pulse.models import ActionPlan, Construct, Survey
@@ -110,7 +110,7 @@ class Forum(models.Model):
 
 class Initiative(models.Model):
     title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
-    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_no_cpr])
+    description = models.TextField(_("beskrivelse"), blank=True, validators=FREE_TEXT)
     first_quarter = models.CharField(_("første kvartal"), max_length=6, validators=[validate_quarter])
     last_quarter = models.CharField(_("sidste kvartal"), max_length=6, validators=[validate_quarter])
 
@@ -170,7 +170,7 @@ class Activity(models.Model):
         Initiative, verbose_name=_("indsats"), related_name="activities", on_delete=models.CASCADE
     )
     title = models.CharField(_("titel"), max_length=200, validators=[validate_no_cpr])
-    description = models.TextField(_("beskrivelse"), blank=True, validators=[validate_no_cpr])
+    description = models.TextField(_("beskrivelse"), blank=True, validators=FREE_TEXT)
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), related_name="activities", on_delete=models.PROTECT
     )
@@ -246,7 +246,7 @@ class FollowUp(models.Model):
         DONE = "faerdig", _("Færdig")
 
     title = models.CharField(_("hvad skal ske?"), max_length=200, validators=[validate_no_cpr])
-    description = models.TextField(_("uddybning"), blank=True, validators=[validate_no_cpr])
+    description = models.TextField(_("uddybning"), blank=True, validators=FREE_TEXT)
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), related_name="follow_ups", on_delete=models.PROTECT
     )

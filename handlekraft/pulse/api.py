@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -11,10 +12,10 @@ from ninja.errors import HttpError
 from pydantic import Field
 
 from handlekraft.lib.cpr import FreeText
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.api import UnitId, named_unit
 
 from . import services
-from .models import Item, Survey
+from .models import COMMENT_MAX, Item, Survey
 from .rules import can_run_surveys, can_see_results, can_see_survey
 
 router = Router(tags=["måling"])
@@ -22,10 +23,10 @@ router = Router(tags=["måling"])
 
 class SurveyIn(Schema):
     title: FreeText = Field(min_length=1, max_length=200)
-    unit: str
+    unit: UnitId
     opens: date
     closes: date
-    items: list[str] | None = None
+    items: list[Annotated[str, Field(max_length=40)]] | None = Field(None, max_length=200)
 
 
 class Created(Schema):
@@ -49,9 +50,16 @@ class CodesOut(Schema):
 
 
 class ResponseIn(Schema):
-    code: str
-    answers: dict[str, int | None]
-    comment: str = ""
+    code: str = Field(max_length=40)
+    # 0–4 per item, null for "Ved ikke"; checked with Danish messages by services.answer
+    answers: dict[str, int | None] = Field(
+        json_schema_extra={
+            "additionalProperties": {
+                "anyOf": [{"type": "integer", "minimum": 0, "maximum": 4}, {"type": "null"}]
+            }
+        }
+    )
+    comment: str = Field("", json_schema_extra={"maxLength": COMMENT_MAX})
 
 
 class Answered(Schema):
@@ -78,9 +86,7 @@ def hr_only(request) -> None:
 @router.post("/pulse/surveys", response={201: Created}, summary="Opret en måling (HR)")
 def create_survey(request, payload: SurveyIn):
     hr_only(request)
-    unit = Unit.objects.filter(external_id=payload.unit).first()
-    if unit is None:
-        raise HttpError(422, f"Enheden {payload.unit} findes ikke.")
+    unit = named_unit(request, payload.unit, own_by_default=False)
     if payload.closes < payload.opens:
         raise HttpError(422, "Lukkedatoen skal ligge efter åbningsdatoen.")
     if payload.items is None:
@@ -151,9 +157,7 @@ def close(request, survey_id: int):
 @router.get("/pulse/surveys/{survey_id}/results", response=ResultOut, summary="Resultater for en enhed")
 def results(request, survey_id: int, unit: str = ""):
     found = get_object_or_404(Survey.objects.select_related("unit"), pk=survey_id)
-    target = Unit.objects.filter(external_id=unit).first() if unit else request.user.primary_unit
-    if target is None:
-        raise HttpError(422, "Angiv unit.")
+    target = named_unit(request, unit)
     if not can_see_results(request.user, target):
         raise HttpError(403, "Du har ikke adgang til resultaterne for den enhed.")
     outcome = services.result(found, target)

@@ -11,6 +11,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +28,7 @@ SCALE = [
     (3, _("Enig")),
     (4, _("Helt enig")),
 ]
+COMMENT_MAX = 2000  # characters in an answer's comment (the answer page's textarea says the same)
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"  # no 0/O, 1/I/L or 5/S
 
 
@@ -181,7 +183,7 @@ class Response(models.Model):
     unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
     round = models.CharField(max_length=10)
     answers = models.JSONField(default=dict)  # {item key: 0–4, or null for "Ved ikke"}
-    comment = models.TextField(blank=True, validators=[validate_no_cpr])
+    comment = models.TextField(blank=True, validators=[validate_no_cpr, MaxLengthValidator(COMMENT_MAX)])
 
     class Meta:
         verbose_name = _("besvarelse")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from handlekraft.lib.cpr import find_cpr
 from handlekraft.organisation.models import Membership, Role, Unit
 
-from .models import Aggregate, AnswerCode, Invitation, Response, Rollup, Survey, UnitCount
+from .models import COMMENT_MAX, Aggregate, AnswerCode, Invitation, Response, Rollup, Survey, UnitCount
 from .tasks import prompt_units
 
 WORK_ROLES = (Role.EMPLOYEE, Role.LEADER)  # the unit a person works in labels their code
@@ -118,6 +118,11 @@ def answer(raw_code: str, answers: dict, comment: str = "") -> None:
             raise Refused(_("Målingen er lukket, så der kan ikke svares mere."), status=409)
         clean = check_answers(survey, answers)
         comment = (comment or "").strip()
+        if len(comment) > COMMENT_MAX:
+            raise Refused(
+                _("Kommentaren er for lang: højst %(max)s tegn, din har %(length)s.")
+                % {"max": COMMENT_MAX, "length": len(comment)}
+            )
         if comment and find_cpr(comment):
             raise Refused(_("Kommentaren ser ud til at indeholde et CPR-nummer. Fjern det, før du sender."))
         AnswerCode.objects.filter(survey=survey, unit_id=code.unit_id).update(

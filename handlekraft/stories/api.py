@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from handlekraft.lib import fulltext
 from handlekraft.lib.cpr import FreeText
@@ -31,10 +31,10 @@ class StoryIn(Schema):
     body: FreeText = Field(min_length=1, max_length=BODY_MAX)
     meaning: FreeText = Field("", max_length=PART_MAX)
     learning: FreeText = Field("", max_length=PART_MAX)
-    unit: str = ""
+    unit: str = Field("", max_length=100)
     citizen_consent: Literal["", "anonym", "samtykke"] = ""
     visibility: Literal["alle", "omraade"] = "alle"
-    draft: bool = False
+    draft: StrictBool = False
 
 
 class StoryOut(Schema):
@@ -112,7 +112,7 @@ def create_story(request, payload: StoryIn):
     units = {m.unit.external_id: m.unit for m in request.user.memberships}
     unit = units.get(payload.unit) if payload.unit else request.user.primary_unit
     if unit is None:
-        raise HttpError(422, f"Du kan kun fortælle historier fra dine egne enheder, ikke {payload.unit}.")
+        raise HttpError(403, f"Du kan kun fortælle historier fra dine egne enheder, ikke {payload.unit}.")
     if payload.kind == "learning" and not payload.learning.strip():
         raise HttpError(422, "En lærende historie skal have feltet learning: hvad lærte I?")
     if payload.kind == "citizen" and not payload.citizen_consent:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.experiments.models import Experiment, Theme
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.fulltext import index_text
 from handlekraft.lib.tokens import RevocableToken
 from handlekraft.mandates.models import DecisionArea
@@ -140,7 +140,7 @@ class Story(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
-    hidden_reason = models.TextField(_("begrundelse for at skjule"), blank=True, validators=[validate_no_cpr])
+    hidden_reason = models.TextField(_("begrundelse for at skjule"), blank=True, validators=FREE_TEXT)
     search_text = models.TextField(default="", editable=False)
 
     objects = StoryQuerySet.as_manager()
@@ -260,7 +260,7 @@ class AuditEntry(models.Model):
         related_name="+",
         on_delete=models.SET_NULL,
     )
-    reason = models.TextField(_("begrundelse"), validators=[validate_no_cpr])
+    reason = models.TextField(_("begrundelse"), validators=FREE_TEXT)
     created = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
 
     class Meta:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handlekraft.dialogue.models import Meeting, Note
 from handlekraft.jobs.models import Job
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 
 
 class Summary(models.Model):
@@ -23,10 +23,8 @@ class Summary(models.Model):
     period_end = models.DateField(_("periode til"), null=True, blank=True)
     meetings = models.ManyToManyField(Meeting, verbose_name=_("møder"), related_name="summaries")
     granularity = models.FloatField(_("detaljeringsgrad"), default=0.5)
-    additional = models.TextField(
-        _("Yderligere opmærksomhedspunkter"), blank=True, validators=[validate_no_cpr]
-    )
-    way_forward = models.TextField(_("Vejen videre"), blank=True, validators=[validate_no_cpr])
+    additional = models.TextField(_("Yderligere opmærksomhedspunkter"), blank=True, validators=FREE_TEXT)
+    way_forward = models.TextField(_("Vejen videre"), blank=True, validators=FREE_TEXT)
     job = models.ForeignKey(Job, null=True, blank=True, related_name="+", on_delete=models.SET_NULL)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(

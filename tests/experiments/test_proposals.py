@@ -165,7 +165,7 @@ class TestAPI:
         assert self.post(client_as("employee"), problem="cpr 010190-1009").status_code == 422
         assert self.post(client_as("employee"), hours_per_month=-1).status_code == 422
         assert self.post(client_as("employee"), rule_owner="kongen").status_code == 422
-        assert self.post(client_as("employee"), routed_to="NOPE").status_code == 422
+        assert self.post(client_as("employee"), routed_to="NOPE").status_code == 404  # no such unit
         assert self.post(client_as("employee"), unit="O").status_code == 403
         assert Proposal.objects.count() == 0
 
