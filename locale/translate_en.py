@@ -1488,6 +1488,8 @@ EN: dict[str, str | tuple[str, str]] = {
     "Kommunens login svarer ikke lige nu. Prøv igen om lidt.": "The municipality's login is not answering right now. Try again in a moment.",
     "Du er logget ud hos kommunens login. Log ind igen for at fortsætte.": "You have been signed out at the municipality's login. Sign in again to continue.",
     "Login med kommunens login lykkedes ikke. Prøv igen.": "Signing in with the municipality's login did not succeed. Try again.",
+    "Prøvehandlingen er ændret af en anden, mens du skrev. Din tekst står i felterne: gem igen.": "Someone else changed the experiment while you were writing. Your text is in the fields: save again.",
+    "Kommentaren er for lang: højst %(max)s tegn, din har %(length)s.": "The comment is too long: at most %(max)s characters, yours has %(length)s.",
 }
 
 

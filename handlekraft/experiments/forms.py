@@ -112,6 +112,8 @@ class DeclineForm(DKFDSForm):
 
 
 class LearningForm(DKFDSModelForm):
+    version = VersionField()
+
     class Meta:
         model = Experiment
         fields = ["believed", "observed", "learned", "therefore", "next_step"]
@@ -127,6 +129,7 @@ class LearningForm(DKFDSModelForm):
         super().__init__(*args, **kwargs)
         for name in self.Meta.fields:
             self.fields[name].required = True
+        self.initial.setdefault("version", self.instance.version)
         self.fields["next_step"].choices = Experiment.NextStep.choices
 
 

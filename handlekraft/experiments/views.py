@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.forms.models import construct_instance
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.locking import save_unless_changed
+from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
@@ -110,22 +109,16 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     conflict = None
     if request.method == "POST" and form.is_valid():
 
-        def apply(current: Experiment) -> None:
-            construct_instance(form, current, form._meta.fields)
-            form.instance = current
-            form._save_m2m()
-            if not current.owners.exists():
-                current.owners.add(request.user)
+        def keep_an_owner(saved: Experiment) -> None:
+            if not saved.owners.exists():
+                saved.owners.add(request.user)
 
-        conflict = save_unless_changed(Experiment, experiment.pk, form.cleaned_data.get("version"), apply)
+        conflict = save_unless_changed(form, form.cleaned_data.get("version"), keep_an_owner)
         if conflict is None:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(experiment)
         # Someone saved in between: show theirs, keep yours in the fields, and save from theirs next time.
-        data = request.POST.copy()
-        data["version"] = conflict.version
-        form = ExperimentForm(data, instance=Experiment.objects.get(pk=experiment.pk), unit=experiment.unit)
-        form.is_valid()
+        form = form_after_conflict(ExperimentForm, request.POST, conflict, unit=experiment.unit)
     return render(
         request,
         "experiments/edit.html",
@@ -208,16 +201,25 @@ def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_edit_experiment(request.user, experiment):
         raise PermissionDenied
     form = LearningForm(request.POST, instance=experiment)
-    if not form.is_valid():
+    conflict = None
+    if form.is_valid():
+        conflict = save_unless_changed(form, form.cleaned_data.get("version"), also={"status": Status.DONE})
+        if conflict is not None:
+            messages.error(
+                request,
+                _(
+                    "Prøvehandlingen er ændret af en anden, mens du skrev. "
+                    "Din tekst står i felterne: gem igen."
+                ),
+            )
+            form = form_after_conflict(LearningForm, request.POST, conflict)
+    if not form.is_valid() or conflict is not None:
         context = {
             "experiment": experiment,
             "can_edit": True,
             "learning_form": form,
             "decline_form": DeclineForm(),
         }
-        return render(request, "experiments/detail.html", context, status=400)
-    experiment = form.save(commit=False)
-    experiment.status = Status.DONE
-    experiment.save()
+        return render(request, "experiments/detail.html", context, status=409 if conflict else 400)
     messages.success(request, _("Læringskortet er gemt. Tak fordi I delte, hvad I lærte."))
     return redirect(experiment)

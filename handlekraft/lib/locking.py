@@ -1,9 +1,11 @@
 """Optimistic locking for edit forms: a save made from an older copy never overwrites a newer one.
 
 A model with a `version` field; its form carries the version it was opened at (a hidden `version`
-field). `save_unless_changed` takes the row's lock, compares, and either applies the edit (the caller
-saves, `version` is raised by one) or returns the newer row, which the page shows beside the person's
-own text, so nothing anyone wrote is lost.
+field, `VersionField`). `save_unless_changed` takes the row's lock, compares, and either writes the
+person's edit onto the row as it is now (so fields the form does not hold keep their newest values) and
+raises `version` by one, or changes nothing and returns the newer row. The page then shows that newer
+row beside the person's own text (`form_after_conflict`), so nothing anyone wrote is lost, and the next
+save knowingly builds on the newest version.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TypeVar
 
 from django import forms
 from django.db import models, transaction
+from django.http import QueryDict
 
 M = TypeVar("M", bound=models.Model)
 
@@ -25,15 +28,37 @@ class VersionField(forms.IntegerField):
 
 
 def save_unless_changed(
-    model: type[M], pk: int, edited_from: int | None, apply: Callable[[M], None]
+    form: forms.ModelForm,
+    edited_from: int | None,
+    then: Callable[[M], None] | None = None,
+    also: dict | None = None,
 ) -> M | None:
-    """Runs `apply(current)` and saves it with the next version, unless the row changed since
-    `edited_from`; then returns the newer row (the conflict) and changes nothing. None means saved."""
+    """Saves a valid ModelForm of an existing row with the next version (and the fields in `also`, which
+    the view sets), then runs `then(saved)` in the same transaction; or, when the row changed since
+    `edited_from`, returns the newer row and changes nothing. None means saved (`form.instance`)."""
+    model = form._meta.model
     with transaction.atomic():
-        current = model._default_manager.select_for_update().get(pk=pk)
+        current = model._default_manager.select_for_update().get(pk=form.instance.pk)
         if edited_from is not None and edited_from != current.version:
             return current
-        apply(current)
-        current.version += 1
-        current.save()
+        form.instance = current
+        form._post_clean()  # the form's cleaned data onto the row as it stands now
+        saved = form.save(commit=False)
+        for field, value in (also or {}).items():
+            setattr(saved, field, value)
+        saved.version = current.version + 1
+        saved.save()
+        form.save_m2m()
+        if then is not None:
+            then(saved)
     return None
+
+
+def form_after_conflict(form_class: type[forms.ModelForm], post: QueryDict, conflict: M, **kwargs):
+    """The form again with what the person wrote, on the newer row, to be saved from its version."""
+    data = post.copy()
+    data["version"] = conflict.version
+    # The form gets its own copy of the row: validating a ModelForm writes into its instance.
+    form = form_class(data, instance=type(conflict)._default_manager.get(pk=conflict.pk), **kwargs)
+    form.is_valid()
+    return form

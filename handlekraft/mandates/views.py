@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.models import Unit
 
 from .forms import DecisionAreaForm, SearchForm
@@ -143,31 +144,21 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
     if not can_edit_area(request.user, area):
         raise PermissionDenied
-    saved_version = area.version
     form = DecisionAreaForm(request.POST or None, instance=area, unit=area.unit)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        edited_from = form.cleaned_data["version"]
-        with transaction.atomic():
-            current = DecisionArea.objects.select_for_update().get(pk=pk)
-            if current.version != edited_from:
-                conflict = current
-            else:
-                area = form.save(commit=False)
-                area.version, area.updated_by = saved_version + 1, request.user
-                area.save()
-                form.save_m2m()
-                record_version(area, request.user, form.cleaned_data["note"])
+
+        def record(saved: DecisionArea) -> None:
+            record_version(saved, request.user, form.cleaned_data["note"])
+
+        conflict = save_unless_changed(
+            form, form.cleaned_data["version"], record, also={"updated_by": request.user}
+        )
         if conflict is None:
             messages.success(request, _("Ændringerne er gemt."))
-            return redirect(area)
+            return redirect(form.instance)
         # Keep what this person wrote; let the next save knowingly build on the newest version.
-        data = request.POST.copy()
-        data["version"] = conflict.version
-        # The form gets its own copy: validating a ModelForm writes into its instance.
-        fresh = DecisionArea.objects.select_related("unit").get(pk=pk)
-        form = DecisionAreaForm(data, instance=fresh, unit=fresh.unit)
-        form.is_valid()
+        form = form_after_conflict(DecisionAreaForm, request.POST, conflict, unit=area.unit)
     return render(
         request, "mandates/edit.html", {"form": form, "unit": area.unit, "area": area, "conflict": conflict}
     )

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.dialogue.models import Meeting, Note
 from handlekraft.dialogue.rules import can_facilitate
+from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role
@@ -165,24 +166,21 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = ActivityForm(request.POST or None, instance=activity)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            current = Activity.objects.select_for_update().filter(pk=pk).first() if pk else None
-            if current is not None and current.version != form.cleaned_data["version"]:
-                conflict = current
-            else:
+        responsible = {"responsible": form.cleaned_data["responsible_email"]}
+        if activity is None:
+            with transaction.atomic():
                 saved = form.save(commit=False)
-                saved.initiative = initiative
-                saved.responsible = form.cleaned_data["responsible_email"]
-                saved.version = (current.version + 1) if current else 1
+                saved.initiative, saved.version, saved.responsible = initiative, 1, responsible["responsible"]
                 saved.save()
                 form.save_links(saved)
+        else:
+            conflict = save_unless_changed(
+                form, form.cleaned_data["version"], form.save_links, also=responsible
+            )
         if conflict is None:
             messages.success(request, _("Aktiviteten er gemt."))
-            return redirect(saved)
-        data = request.POST.copy()
-        data["version"] = conflict.version
-        form = ActivityForm(data, instance=Activity.objects.select_related("responsible").get(pk=pk))
-        form.is_valid()
+            return redirect(form.instance)
+        form = form_after_conflict(ActivityForm, request.POST, conflict)
     return render(
         request, "plan/activity_edit.html", {"form": form, "activity": activity, "conflict": conflict}
     )
@@ -330,21 +328,13 @@ def follow_up_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = FollowUpForm(request.POST or None, instance=item, forums=forums)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            current = FollowUp.objects.select_for_update().get(pk=pk)
-            if current.version != form.cleaned_data["version"]:
-                conflict = current
-            else:
-                saved = form.save(commit=False)
-                saved.owner, saved.version = form.cleaned_data["owner_email"], current.version + 1
-                saved.save()
+        conflict = save_unless_changed(
+            form, form.cleaned_data["version"], also={"owner": form.cleaned_data["owner_email"]}
+        )
         if conflict is None:
             messages.success(request, _("Opfølgningspunktet er gemt."))
-            return redirect(saved)
-        data = request.POST.copy()
-        data["version"] = conflict.version
-        form = FollowUpForm(data, instance=FollowUp.objects.get(pk=pk), forums=forums)
-        form.is_valid()
+            return redirect(form.instance)
+        form = form_after_conflict(FollowUpForm, request.POST, conflict, forums=forums)
     return render(request, "plan/follow_up_edit.html", {"form": form, "item": item, "conflict": conflict})
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib import fulltext
+from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.lib.paging import CappedPaginator
 from handlekraft.organisation.models import Unit
 
@@ -226,28 +227,20 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(story_with_relations(), pk=pk)
     if not can_edit_story(request.user, story):
         raise PermissionDenied
-    saved_version = story.version
     form = StoryForm(request.POST or None, instance=story, author=request.user)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            current = Story.objects.select_for_update().get(pk=story.pk)
-            if form.cleaned_data.get("version") not in (None, current.version):
-                conflict = current
-            else:
-                story = form.save(commit=False)
-                story.version = saved_version + 1
-                story.save()
-                form.save_m2m()
-                workflow.set_people(story, form.named_people(), text_changed=form.text_changed())
-                published = workflow.share(story) if request.POST.get("action") == "share" else False
+        published = {}
+
+        def people_and_sharing(saved: Story) -> None:
+            workflow.set_people(saved, form.named_people(), text_changed=form.text_changed())
+            published["now"] = workflow.share(saved) if request.POST.get("action") == "share" else False
+
+        conflict = save_unless_changed(form, form.cleaned_data.get("version"), people_and_sharing)
         if conflict is None:
-            _say_where_it_went(request, story, published)
-            return redirect(story)
-        data = request.POST.copy()
-        data["version"] = conflict.version
-        form = StoryForm(data, instance=Story.objects.get(pk=story.pk), author=request.user)
-        form.is_valid()
+            _say_where_it_went(request, form.instance, published["now"])
+            return redirect(form.instance)
+        form = form_after_conflict(StoryForm, request.POST, conflict, author=request.user)
     return render(request, "stories/edit.html", {"form": form, "story": story, "conflict": conflict})
 
 

@@ -6,9 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from handlekraft.dialogue.models import Meeting
 from handlekraft.lib.cpr import validate_no_cpr
-from handlekraft.lib.forms import DKFDSForm
+from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
+from handlekraft.lib.locking import VersionField
 from handlekraft.organisation.models import Committee
 from handlekraft.organisation.rules import is_hr
+
+from .models import Summary
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 GRANULARITY = [("0.25", _("Få, brede temaer")), ("0.5", _("Mellem")), ("0.75", _("Mange, smalle temaer"))]
@@ -70,19 +73,20 @@ class SummaryForm(DKFDSForm):
         return data
 
 
-class TextsForm(DKFDSForm):
-    additional = forms.CharField(
-        label=_("Yderligere opmærksomhedspunkter"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[validate_no_cpr],
-        help_text=_("Ét punkt pr. linje."),
-    )
-    way_forward = forms.CharField(
-        label=_("Vejen videre"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        validators=[validate_no_cpr],
-        help_text=_("Ét punkt pr. linje."),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class TextsForm(DKFDSModelForm):
+    """The report's own texts, saved with optimistic locking (lib/locking.py)."""
+
+    version = VersionField()
+
+    class Meta:
+        model = Summary
+        fields = ["additional", "way_forward"]
+        widgets = {
+            "additional": forms.Textarea(attrs={"rows": 5}),
+            "way_forward": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {"additional": _("Ét punkt pr. linje."), "way_forward": _("Ét punkt pr. linje.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)

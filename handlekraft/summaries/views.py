@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.jobs.models import Job
 from handlekraft.lib.documents import attachment
+from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 
 from .forms import SummaryForm, TextsForm
 from .models import Placement, Summary, Theme
@@ -98,13 +99,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "columns": columns,
             "all_themes": [t for c in columns for t in c["themes"]],
             "meetings": list(summary.meetings.all()),
-            "texts_form": TextsForm(
-                initial={
-                    "additional": summary.additional,
-                    "way_forward": summary.way_forward,
-                    "version": summary.version,
-                }
-            ),
+            "texts_form": TextsForm(instance=summary),
             "running": summary.job is not None and not summary.job.finished,
         },
     )
@@ -190,34 +185,27 @@ def move_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 @require_POST
 def texts(request: HttpRequest, pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
-    form = TextsForm(request.POST)
+    form = TextsForm(request.POST, instance=summary)
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
         return redirect(summary)
-    with transaction.atomic():
-        current = Summary.objects.select_for_update().get(pk=summary.pk)
-        if form.cleaned_data["version"] != current.version:
-            messages.error(
-                request,
-                _("Teksterne er ændret af en anden, mens du skrev. Din tekst står i felterne: gem igen."),
-            )
-            data = request.POST.copy()
-            data["version"] = current.version
-            return render(
-                request,
-                "summaries/detail.html",
-                {
-                    "summary": current,
-                    "columns": themes_by_column(current),
-                    "meetings": list(current.meetings.all()),
-                    "texts_form": TextsForm(data),
-                    "conflict": current,
-                },
-            )
-        current.additional = form.cleaned_data["additional"]
-        current.way_forward = form.cleaned_data["way_forward"]
-        current.version += 1
-        current.save(update_fields=["additional", "way_forward", "version", "updated"])
+    conflict = save_unless_changed(form, form.cleaned_data["version"])
+    if conflict is not None:
+        messages.error(
+            request,
+            _("Teksterne er ændret af en anden, mens du skrev. Din tekst står i felterne: gem igen."),
+        )
+        return render(
+            request,
+            "summaries/detail.html",
+            {
+                "summary": conflict,
+                "columns": themes_by_column(conflict),
+                "meetings": list(conflict.meetings.all()),
+                "texts_form": form_after_conflict(TextsForm, request.POST, conflict),
+                "conflict": conflict,
+            },
+        )
     messages.success(request, _("Teksterne er gemt."))
     return redirect(summary)
 

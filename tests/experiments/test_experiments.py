@@ -246,3 +246,36 @@ def test_two_people_editing_the_same_experiment_never_overwrite_each_other(clien
     assert again.status_code == 302
     experiment.refresh_from_db()
     assert experiment.title == "Kage hver dag"
+
+
+def test_an_edit_from_an_older_copy_keeps_what_happened_meanwhile_outside_the_form(client_as, cast, areas):
+    """Starting an experiment changes its status, not its text: an edit opened before the start keeps
+    the start (the form's fields are written onto the row as it is now)."""
+    own, _, _ = areas
+    experiment = create(client_as("employee"), own, title="Kage om fredagen")
+    opened_at = experiment.version
+    client_as("employee").post(reverse("experiments:start", args=[experiment.pk]))
+    edited = client_as("employee").post(
+        reverse("experiments:edit", args=[experiment.pk]),
+        data(own, title="Kage om torsdagen", version=opened_at, owners=[cast.employee.pk]),
+    )
+    assert edited.status_code == 302
+    experiment.refresh_from_db()
+    assert (experiment.title, experiment.status) == ("Kage om torsdagen", "igang")
+
+
+def test_two_owners_writing_the_learning_card_at_once_never_overwrite_each_other(client_as, cast, areas):
+    own, _, _ = areas
+    experiment = create(client_as("employee"), own)
+    Experiment.objects.filter(pk=experiment.pk).update(status="evaluering")
+    experiment.owners.add(cast.leader)
+    opened_at = Experiment.objects.get(pk=experiment.pk).version
+    card = {"believed": "a", "observed": "b", "learned": "c", "therefore": "d", "next_step": "stoppe"}
+    url = reverse("experiments:evaluate", args=[experiment.pk])
+    assert client_as("leader").post(url, {**card, "version": opened_at}).status_code == 302
+    second = client_as("employee").post(url, {**card, "learned": "noget andet", "version": opened_at})
+    assert second.status_code == 409
+    page = second.content.decode()
+    assert "ændret af en anden, mens du skrev" in page and "noget andet" in page
+    experiment.refresh_from_db()
+    assert experiment.learned == "c" and experiment.status == "afsluttet"
