@@ -1490,6 +1490,7 @@ EN: dict[str, str | tuple[str, str]] = {
     "Login med kommunens login lykkedes ikke. Prøv igen.": "Signing in with the municipality's login did not succeed. Try again.",
     "Prøvehandlingen er ændret af en anden, mens du skrev. Din tekst står i felterne: gem igen.": "Someone else changed the experiment while you were writing. Your text is in the fields: save again.",
     "Kommentaren er for lang: højst %(max)s tegn, din har %(length)s.": "The comment is too long: at most %(max)s characters, yours has %(length)s.",
+    "Mødet er blevet ændret, mens du skrev": "The meeting was changed while you were writing",
 }
 
 

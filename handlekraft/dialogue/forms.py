@@ -5,8 +5,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import TEXT_MAX, validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm
+from handlekraft.lib.locking import VersionField
 from handlekraft.organisation.models import Committee, Unit, User
 from handlekraft.organisation.rules import is_hr
 
@@ -24,6 +25,7 @@ class MeetingForm(DKFDSForm):
         label=_("Forum"), help_text=_("Det MED-udvalg eller den enhed, mødet holdes i.")
     )
     starts_at = forms.DateTimeField(label=_("Dato og tidspunkt"), required=False, widget=DATETIME)
+    version = VersionField()
 
     def __init__(
         self, *args, user, meeting: Meeting | None = None, template: MeetingTemplate | None = None, **kwargs
@@ -59,11 +61,13 @@ class MeetingForm(DKFDSForm):
                 label=gettext("Spørgsmål til kolonne %(n)s") % {"n": n + 1},
                 required=False,
                 initial="\n".join(column.get("prompts", [])),
+                max_length=TEXT_MAX,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 help_text=_("Valgfrit. Ét spørgsmål pr. linje; deltagerne ser dem, når de skriver."),
                 validators=[validate_no_cpr],
             )
         if meeting is not None:
+            self.initial.setdefault("version", meeting.version)
             self.initial.setdefault("title", meeting.title)
             self.initial.setdefault("starts_at", meeting.starts_at)
             key = f"udvalg-{meeting.committee_id}" if meeting.committee_id else f"enhed-{meeting.unit_id}"

@@ -95,6 +95,7 @@ class Meeting(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PLANNED)
     join_code = models.CharField(_("deltagerkode"), max_length=12, unique=True, editable=False)
     revision = models.PositiveIntegerField(default=0, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)  # of its settings (lib/locking.py)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
     )

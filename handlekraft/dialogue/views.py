@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib.documents import csv_cell
+from handlekraft.lib.locking import update_unless_changed
 
 from .exports import notes_document
 from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
@@ -93,12 +94,21 @@ def create(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     form = MeetingForm(request.POST or None, user=request.user, meeting=meeting)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        form.apply(meeting).save()
-        messages.success(request, _("Ændringerne er gemt."))
-        return redirect(meeting)
+        conflict = update_unless_changed(Meeting, meeting.pk, form.cleaned_data.get("version"), form.apply)
+        if conflict is None:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(meeting)
+        # Another facilitator saved in between: keep what this one typed, to be saved from theirs.
+        data = request.POST.copy()
+        data["version"] = conflict.version
+        form = MeetingForm(data, user=request.user, meeting=conflict)
+        form.is_valid()
     return render(
-        request, "dialogue/edit.html", {"form": form, "template": meeting.template, "meeting": meeting}
+        request,
+        "dialogue/edit.html",
+        {"form": form, "template": meeting.template, "meeting": meeting, "conflict": conflict},
     )
 
 

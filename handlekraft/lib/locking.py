@@ -1,11 +1,12 @@
 """Optimistic locking for edit forms: a save made from an older copy never overwrites a newer one.
 
 A model with a `version` field; its form carries the version it was opened at (a hidden `version`
-field, `VersionField`). `save_unless_changed` takes the row's lock, compares, and either writes the
-person's edit onto the row as it is now (so fields the form does not hold keep their newest values) and
-raises `version` by one, or changes nothing and returns the newer row. The page then shows that newer
-row beside the person's own text (`form_after_conflict`), so nothing anyone wrote is lost, and the next
-save knowingly builds on the newest version.
+field, `VersionField`). `save_unless_changed` (a ModelForm) or `update_unless_changed` (any edit)
+takes the row's lock, compares, and either writes the person's edit onto the row as it is now (so
+fields the form does not hold keep their newest values) and raises `version` by one, or changes
+nothing and returns the newer row. The page then shows that newer row beside the person's own text
+(`form_after_conflict`), so nothing anyone wrote is lost, and the next save knowingly builds on the
+newest version.
 """
 
 from __future__ import annotations
@@ -27,31 +28,51 @@ class VersionField(forms.IntegerField):
         super().__init__(widget=forms.HiddenInput, required=False, **kwargs)
 
 
+def update_unless_changed(
+    model: type[M],
+    pk: int,
+    edited_from: int | None,
+    apply: Callable[[M], M | None],
+    then: Callable[[M], None] | None = None,
+) -> M | None:
+    """Locks the row; when it changed since `edited_from`, returns it (the newer row) and changes
+    nothing. Else `apply(current)` writes the edit onto it (and may return the object to save), which is
+    saved with the next version, and `then(saved)` runs in the same transaction. None means saved."""
+    with transaction.atomic():
+        current = model._default_manager.select_for_update().get(pk=pk)
+        if edited_from is not None and edited_from != current.version:
+            return current
+        saved = apply(current) or current
+        saved.version = current.version + 1
+        saved.save()
+        if then is not None:
+            then(saved)
+    return None
+
+
 def save_unless_changed(
     form: forms.ModelForm,
     edited_from: int | None,
     then: Callable[[M], None] | None = None,
     also: dict | None = None,
 ) -> M | None:
-    """Saves a valid ModelForm of an existing row with the next version (and the fields in `also`, which
-    the view sets), then runs `then(saved)` in the same transaction; or, when the row changed since
-    `edited_from`, returns the newer row and changes nothing. None means saved (`form.instance`)."""
-    model = form._meta.model
-    with transaction.atomic():
-        current = model._default_manager.select_for_update().get(pk=form.instance.pk)
-        if edited_from is not None and edited_from != current.version:
-            return current
+    """The same for a valid ModelForm of an existing row: its cleaned data (and the fields in `also`,
+    which the view sets) written onto the row as it stands now. The saved row is `form.instance`."""
+
+    def apply(current: M) -> M:
         form.instance = current
-        form._post_clean()  # the form's cleaned data onto the row as it stands now
+        form._post_clean()
         saved = form.save(commit=False)
         for field, value in (also or {}).items():
             setattr(saved, field, value)
-        saved.version = current.version + 1
-        saved.save()
+        return saved
+
+    def after(saved: M) -> None:
         form.save_m2m()
         if then is not None:
             then(saved)
-    return None
+
+    return update_unless_changed(form._meta.model, form.instance.pk, edited_from, apply, after)
 
 
 def form_after_conflict(form_class: type[forms.ModelForm], post: QueryDict, conflict: M, **kwargs):

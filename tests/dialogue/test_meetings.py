@@ -435,3 +435,24 @@ def test_a_closed_board_stops_polling_and_reloads_after_a_change(client_as, clie
         f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "forward"}, headers={"HX-Request": "true"}
     )
     assert response.status_code == 204 and response["HX-Refresh"] == "true"
+
+
+def test_two_facilitators_editing_a_meeting_never_overwrite_each_other_nor_its_status(client_as, cast, meeting):
+    meeting.facilitators.add(cast.tr)
+    url = f"/dialog/{meeting.pk}/rediger/"
+    page = client_as("leader").get(url)
+    form = page.context["form"]
+    opened = {name: form.initial.get(name, field.initial) or "" for name, field in form.fields.items()}
+    assert opened["version"] == 1
+    # Meanwhile the meeting is closed (status, not settings): a save of the settings keeps that.
+    Meeting.objects.filter(pk=meeting.pk).update(status="lukket")
+    assert client_as("leader").post(url, {**opened, "title": "Aktørskab hos os"}).status_code == 302
+    meeting.refresh_from_db()
+    assert (meeting.title, meeting.status, meeting.version) == ("Aktørskab hos os", "lukket", 2)
+    # The TR opened the form before the leader saved: the TR's save shows the conflict and keeps the text.
+    second = client_as("tr").post(url, {**opened, "title": "Vores aktørskab"})
+    html = second.content.decode()
+    assert second.status_code == 200 and "Mødet er blevet ændret, mens du skrev" in html
+    assert "Aktørskab hos os" in html and 'value="Vores aktørskab"' in html
+    meeting.refresh_from_db()
+    assert meeting.title == "Aktørskab hos os"
