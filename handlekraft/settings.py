@@ -143,7 +143,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds every rate limit, so all processes and machines must share it: Django's database
-# cache by default (no extra server; `migrate` creates its table), Redis when REDIS_URL is set.
+# cache by default (no extra server; `migrate` creates its table; lib/cache.py makes its counter exact
+# across processes), Redis when REDIS_URL is set.
 # The suite uses a per-process memory cache; tests that start real workers get the database cache.
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
@@ -152,7 +153,7 @@ elif TESTING:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "handlekraft.lib.cache.CountingDatabaseCache",
             "LOCATION": "handlekraft_cache",
             # A theme day's thousand phones each have a counter: Django's default of 300 entries would
             # cull them (and so reset the limits) long before the day is over.

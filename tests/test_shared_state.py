@@ -137,3 +137,33 @@ def test_without_a_trusted_proxy_the_header_is_ignored(client, cast):
     for n in range(5):
         login(client, f"192.0.2.{n}", "forkert-kodeord", remote="203.0.113.7")
     assert login(client, "192.0.2.99", PASSWORD, remote="203.0.113.7").status_code == 429
+
+
+COUNT = """
+from django.core.cache import cache
+for _ in range(300):
+    cache.incr("gæt")
+"""
+
+
+def test_two_processes_counting_at_once_lose_no_count(tmp_path):
+    """The rate limits' counter in the default (database) cache: two processes that count at once,
+    each 300 times, leave 600, on SQLite and on PostgreSQL alike (Django's own incr loses counts)."""
+    import subprocess
+    import sys
+
+    from tests.servers import ROOT, manage
+
+    with own_database(tmp_path) as database_url:
+        env = site_environment(database_url, tmp_path)
+        manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "shell", "-c", "from django.core.cache import cache\ncache.set('gæt', 0, 600)")
+        counters = [
+            subprocess.Popen([sys.executable, "manage.py", "shell", "-c", COUNT], cwd=ROOT, env=env)
+            for _ in range(2)
+        ]
+        assert [counter.wait(120) for counter in counters] == [0, 0]
+        total = manage(
+            env, "shell", "-c", "from django.core.cache import cache\nprint('TOTAL', cache.get('gæt'))"
+        )
+        assert "TOTAL 600" in total
