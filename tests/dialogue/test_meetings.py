@@ -437,7 +437,7 @@ def test_a_closed_board_stops_polling_and_reloads_after_a_change(client_as, clie
     assert response.status_code == 204 and response["HX-Refresh"] == "true"
 
 
-def test_two_facilitators_editing_a_meeting_never_overwrite_each_other_nor_its_status(client_as, cast, meeting):
+def test_two_facilitators_editing_a_meeting_never_overwrite_each_other(client_as, cast, meeting):
     meeting.facilitators.add(cast.tr)
     url = f"/dialog/{meeting.pk}/rediger/"
     page = client_as("leader").get(url)
