@@ -111,7 +111,7 @@ def start_gunicorn(
         [
             sys.executable, "-m", "gunicorn", "handlekraft.wsgi",
             "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", str(timeout),
-            "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s %(m)s %(U)s",
+            "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(s)s %(m)s %(U)s?%(q)s",
         ],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(folder / f"gunicorn-{port}.log").open("w"),
     )  # fmt: skip

@@ -7,6 +7,7 @@ from io import StringIO
 from django.core.management import call_command
 
 from handlekraft.dialogue.models import Meeting, Note
+from handlekraft.organisation.models import User
 from handlekraft.stories.models import Story
 from tests.stories.conftest import make_story
 
@@ -24,6 +25,14 @@ def test_scan_cpr_finds_a_seeded_number_and_lists_it_masked_with_where_it_is(cas
     assert f"dialogue.Note #{note.pk} text: 010203-XXXX" in lines
     assert "2 CPR-lignende numre fundet" in lines[-1]
     assert "4285" not in out.getvalue() and "1234" not in out.getvalue()
+
+
+def test_password_hashes_are_not_free_text(cast):
+    """A hash can hold ten digits in a row by chance: it is no CPR number and must not be printed."""
+    User.objects.filter(pk=cast.employee.pk).update(password="md5$salt$0101901009aaaaaaaaaaaaaaaaaaaaaa")
+    out = StringIO()
+    call_command("scan_cpr", stdout=out)
+    assert out.getvalue().strip() == "Ingen CPR-lignende numre fundet."
 
 
 def test_a_stored_number_is_shown_masked_until_it_is_removed(cast, client_as):
