@@ -74,6 +74,12 @@ WITH_BODY = {
     "409": "Nogen har ændret det, siden du hentede det.",
     "413": "Kroppen er for stor.",
 }
+# A query string beyond the web server's request-line limit (gunicorn's 4,094 bytes, nginx's 8 KB) is
+# refused by that server, as HTML, before the app sees it.
+TOO_LONG = {
+    "description": "Adressen er for lang; webserveren foran afviser den (HTML).",
+    "content": {"text/html": {"schema": {"type": "string"}}},
+}
 ERROR_SCHEMA = {
     "title": "Error",
     "type": "object",
@@ -94,6 +100,8 @@ class DocumentedAPI(NinjaAPI):
                     errors.update(WITH_BODY)
                 for status, description in errors.items():
                     spec["responses"].setdefault(status, {"description": description, "content": error})
+                if any(parameter["in"] == "query" for parameter in spec.get("parameters", [])):
+                    spec["responses"].setdefault("414", TOO_LONG)
         return schema
 
 
