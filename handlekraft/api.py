@@ -41,16 +41,14 @@ class PersonalTokenAuth(HttpBearer):
 
 
 class CleanParser(Parser):
-    """Every string of a JSON body and of the query string cleaned (lib/clean.py) before validation."""
+    """Every string of a JSON body cleaned (lib/clean.py) before validation; the query string is cleaned
+    for pages and API alike by lib/request_guard.py."""
 
     def parse_body(self, request: HttpRequest):
         data = super().parse_body(request)
         if not isinstance(data, dict):  # every body of ours is an object; a list would pass as no fields
             raise ValueError("the body is not a JSON object")
         return clean_data(data)
-
-    def parse_querydict(self, data, list_fields, request: HttpRequest):
-        return clean_data(super().parse_querydict(data, list_fields, request))
 
 
 class ActiveSessionAuth(SessionAuth):

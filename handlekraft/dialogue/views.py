@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib.documents import csv_cell
-from handlekraft.lib.locking import update_unless_changed
+from handlekraft.lib.locking import resubmitted, update_unless_changed
 
 from .exports import notes_document
 from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
@@ -101,9 +101,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(meeting)
         # Another facilitator saved in between: keep what this one typed, to be saved from theirs.
-        data = request.POST.copy()
-        data["version"] = conflict.version
-        form = MeetingForm(data, user=request.user, meeting=conflict)
+        form = MeetingForm(resubmitted(request.POST, conflict), user=request.user, meeting=conflict)
         form.is_valid()
     return render(
         request,

@@ -75,11 +75,18 @@ def save_unless_changed(
     return update_unless_changed(form._meta.model, form.instance.pk, edited_from, apply, after)
 
 
-def form_after_conflict(form_class: type[forms.ModelForm], post: QueryDict, conflict: M, **kwargs):
-    """The form again with what the person wrote, on the newer row, to be saved from its version."""
+def resubmitted(post: QueryDict, conflict: M) -> QueryDict:
+    """What the person wrote, to be saved next time from the newer row's version."""
     data = post.copy()
     data["version"] = conflict.version
+    return data
+
+
+def form_after_conflict(form_class: type[forms.ModelForm], post: QueryDict, conflict: M, **kwargs):
+    """The form again with what the person wrote, on the newer row, to be saved from its version."""
     # The form gets its own copy of the row: validating a ModelForm writes into its instance.
-    form = form_class(data, instance=type(conflict)._default_manager.get(pk=conflict.pk), **kwargs)
+    form = form_class(
+        resubmitted(post, conflict), instance=type(conflict)._default_manager.get(pk=conflict.pk), **kwargs
+    )
     form.is_valid()
     return form

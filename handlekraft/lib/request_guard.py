@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 
-from handlekraft.lib.clean import clean_text, has_unsafe
+from handlekraft.lib.clean import clean_text
 
 API_PREFIX = "/api/"
 
@@ -20,7 +20,7 @@ class RequestGuardMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         api = request.path.startswith(API_PREFIX)
-        if any(has_unsafe(key) or any(map(has_unsafe, values)) for key, values in request.GET.lists()):
+        if any(_changes(key) or any(map(_changes, values)) for key, values in request.GET.lists()):
             request.GET = _cleaned(request.GET)
         if "\x00" in request.path:
             if api:
@@ -35,6 +35,10 @@ class RequestGuardMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+def _changes(text: str) -> bool:
+    return clean_text(text) != text
 
 
 def _cleaned(query: QueryDict) -> QueryDict:

@@ -69,7 +69,7 @@ def mandate_out(area: DecisionArea) -> dict:
 def search(request, q: str = Query(..., min_length=1, max_length=200), unit: str = ""):
     if not q.strip():
         raise HttpError(422, "Skriv et spørgsmål i q.")
-    answer = can_i_decide(named_unit(request, unit), q[:200])
+    answer = can_i_decide(named_unit(request, unit), q)
     return {
         "clear": answer.clear,
         "results": [{**mandate_out(r.area), "score": r.score} for r in answer.results],

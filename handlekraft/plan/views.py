@@ -166,16 +166,16 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = ActivityForm(request.POST or None, instance=activity)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        responsible = {"responsible": form.cleaned_data["responsible_email"]}
+        responsible = form.cleaned_data["responsible_email"]
         if activity is None:
             with transaction.atomic():
                 saved = form.save(commit=False)
-                saved.initiative, saved.version, saved.responsible = initiative, 1, responsible["responsible"]
+                saved.initiative, saved.responsible = initiative, responsible
                 saved.save()
                 form.save_links(saved)
         else:
             conflict = save_unless_changed(
-                form, form.cleaned_data["version"], form.save_links, also=responsible
+                form, form.cleaned_data["version"], form.save_links, also={"responsible": responsible}
             )
         if conflict is None:
             messages.success(request, _("Aktiviteten er gemt."))
