@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/search_quality.py           # figures
     .venv/bin/python bench/search_quality.py --dev -v  # and the development part's mistakes (never the test's)
+    .venv/bin/python bench/search_quality.py --asked   # after leaders made the dev questions searchable
+
+With --asked, every development question a leader would answer by pointing to an area (answerable, or a
+legal frame with its area) is first added to that area's questions ("Gør spørgsmålet søgbart"), as the
+answering flow does; then both parts are scored. The development part's figures then say little (its
+own questions are in the index); the test part's say what a municipality gains as its leaders answer.
 
 Builds the demo municipality in a fresh SQLite file under bench/out. Tune only on the development part;
 the test part's figures go in bench/README.md (see tests/mandates/data/README.md). The baseline
@@ -55,12 +61,30 @@ def baseline_recall(questions) -> tuple[float, float]:
     return r1 / len(answerable), r3 / len(answerable)
 
 
+def make_dev_questions_searchable() -> int:
+    added = 0
+    for q in load("dev"):
+        if not q.expected:
+            continue
+        area = next(
+            a
+            for a in DecisionArea.objects.for_unit(Unit.objects.get(external_id=q.unit))
+            if a.title == q.expected
+        )
+        if area.add_asked(q.text):
+            area.save()
+            added += 1
+    return added
+
+
 def main() -> None:
     DB.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{DB}{suffix}").unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
     call_command("demo", stdout=StringIO())
+    if "--asked" in sys.argv:
+        print(f"{make_dev_questions_searchable()} development questions made searchable")
     parts = ["dev"] if "--dev" in sys.argv else ["dev", "test"]
     print(
         "part  ranker         r@1    r@3    coverage  precision  outside clear (yes)  sensitive ok (wrong yes)  ms/q"

@@ -118,10 +118,24 @@ class Hit:
     strength: dict[str, float] = field(default_factory=dict)
 
 
-FIELD_WEIGHTS = {"title": 3.0, "keywords": 3.0, "examples": 1.5, "description": 1.0, "limits": 0.6}
+FIELD_WEIGHTS = {
+    "title": 3.0,
+    "keywords": 3.0,
+    "examples": 1.5,
+    "questions": 1.5,  # questions people asked that the area answers, as a leader wrote them
+    "description": 1.0,
+    "limits": 0.6,
+}
 # How much a match in each field says about what the document is about (for Hit.strength): the limits
 # mention many things in passing ("flugtveje holdes fri"), the title and keywords name the subject.
-MATCH_FIELD = {"title": 1.0, "keywords": 1.0, "description": 0.85, "examples": 0.85, "limits": 0.5}
+MATCH_FIELD = {
+    "title": 1.0,
+    "keywords": 1.0,
+    "description": 0.85,
+    "examples": 0.85,
+    "questions": 0.85,
+    "limits": 0.5,
+}
 K1, B = 1.2, 0.6
 CONCEPT_WEIGHT = 0.8
 FUZZY_WEIGHT = 0.5

@@ -45,6 +45,7 @@ class DecisionAreaForm(DKFDSModelForm):
             "coordinate_with",
             "examples",
             "keywords",
+            "asked",
             "applies_to_subunits",
             "status",
             "review_date",
@@ -55,6 +56,7 @@ class DecisionAreaForm(DKFDSModelForm):
             "inform": forms.Textarea(attrs={"rows": 2}),
             "examples": forms.Textarea(attrs={"rows": 4}),
             "keywords": forms.Textarea(attrs={"rows": 2}),
+            "asked": forms.Textarea(attrs={"rows": 3}),
             "level": forms.RadioSelect,
             "review_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }

@@ -148,6 +148,15 @@ class DecisionArea(models.Model):
     keywords = models.TextField(
         _("søgeord"), blank=True, help_text=_("Ord og synonymer, som folk bruger om det. Adskil med komma.")
     )
+    asked = models.TextField(
+        _("spørgsmål, det svarer på"),
+        blank=True,
+        validators=FREE_TEXT,
+        help_text=_(
+            "Spørgsmål, som medarbejdere har stillet om området, skrevet uden navne. "
+            "»Må jeg selv?« finder området ud fra dem. Ét pr. linje."
+        ),
+    )
     applies_to_subunits = models.BooleanField(_("gælder også enhederne under"), default=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE)
     review_date = models.DateField(_("revideres senest"), null=True, blank=True)
@@ -187,6 +196,7 @@ class DecisionArea(models.Model):
             "examples": terms(self.examples),
             "description": terms(self.description),
             "limits": terms(self.limits),
+            "questions": terms(self.asked),
         }
 
     @property
@@ -221,6 +231,17 @@ class DecisionArea(models.Model):
     def example_lines(self) -> list[str]:
         return [line.strip() for line in self.examples.splitlines() if line.strip()]
 
+    def asked_lines(self) -> list[str]:
+        return [line.strip() for line in self.asked.splitlines() if line.strip()]
+
+    def add_asked(self, question: str) -> bool:
+        """Adds a question the area answers (one line), unless it is there already. True if added."""
+        line = " ".join(question.split())
+        if not line or line.lower() in {q.lower() for q in self.asked_lines()}:
+            return False
+        self.asked = "\n".join([*self.asked_lines(), line])
+        return True
+
     def keyword_list(self) -> list[str]:
         return [k.strip() for k in self.keywords.split(",") if k.strip()]
 
@@ -245,6 +266,7 @@ class DecisionArea(models.Model):
             "inform_when": self.inform_when,
             "examples": self.examples,
             "keywords": self.keywords,
+            "asked": self.asked,
             "applies_to_subunits": self.applies_to_subunits,
             "status": self.status,
             "review_date": self.review_date.isoformat() if self.review_date else "",

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,15 +15,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import TEXT_MAX, validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role, Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr
 
 from .models import DecisionArea, MandateQuestion
-from .rules import can_answer_question, can_view_question
-from .views import own_unit_or_404
+from .rules import can_answer_question, can_edit_area, can_view_question
+from .views import own_unit_or_404, record_version
 
 
 class QuestionForm(DKFDSModelForm):
@@ -44,11 +45,61 @@ class AnswerForm(DKFDSForm):
     text = forms.CharField(
         label=gettext_lazy("Dit svar"), widget=forms.Textarea(attrs={"rows": 3}), validators=[validate_no_cpr]
     )
+    searchable = forms.CharField(
+        label=gettext_lazy("Gør spørgsmålet søgbart (valgfrit)"),
+        required=False,
+        max_length=300,
+        validators=[validate_no_cpr],
+        help_text=gettext_lazy(
+            "Skriv spørgsmålet, som andre ville stille det, uden navne. Så finder »Må jeg selv?« "
+            "beslutningsområdet, næste gang nogen spørger sådan, og det står på områdets side. "
+            "Fx »Må jeg skifte en pære i fællesstuen?«. Lad feltet stå tomt, hvis det ikke skal med."
+        ),
+    )
 
-    def __init__(self, *args, unit: Unit, **kwargs):
+    def __init__(self, *args, unit: Unit, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         in_force = DecisionArea.objects.for_unit(unit)
-        self.fields["area"].queryset = DecisionArea.objects.filter(pk__in=[a.pk for a in in_force])
+        self.fields["area"].queryset = DecisionArea.objects.filter(
+            pk__in=[a.pk for a in in_force]
+        ).select_related("unit")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("searchable"):
+            area = data.get("area")
+            if area is None:
+                self.add_error(
+                    "searchable", _("Vælg det beslutningsområde, spørgsmålet skal kunne findes under.")
+                )
+            elif len(area.asked) + len(data["searchable"]) + 1 > TEXT_MAX:
+                self.add_error(
+                    "searchable",
+                    _("Der er ikke plads til flere spørgsmål på området. Ret listen på områdets side først."),
+                )
+            elif not can_edit_area(self.user, area):
+                self.add_error(
+                    "searchable",
+                    _(
+                        "Området hører under %(unit)s, og kun dem, der kan ændre det, kan gøre spørgsmål "
+                        "søgbare under det. Lad feltet stå tomt."
+                    )
+                    % {"unit": area.unit.name},
+                )
+        return data
+
+
+def make_searchable(area: DecisionArea, question: str, user) -> None:
+    """Adds the question to the area's questions as a new version of the area. The row is locked, so two
+    leaders doing it at once both keep theirs."""
+    with transaction.atomic():
+        locked = DecisionArea.objects.select_for_update().get(pk=area.pk)
+        if locked.add_asked(question):
+            locked.version += 1
+            locked.updated_by = user
+            locked.save()
+            record_version(locked, user, _("Et spørgsmål er gjort søgbart"))
 
 
 def leaders_for(unit: Unit, asker=None) -> list:
@@ -114,12 +165,16 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_answer = (
         can_answer_question(request.user, question) and question.status == MandateQuestion.Status.OPEN
     )
-    form = AnswerForm(request.POST or None, unit=question.unit) if can_answer else None
+    form = AnswerForm(request.POST or None, unit=question.unit, user=request.user) if can_answer else None
     if request.method == "POST":
         if not can_answer:
             raise PermissionDenied
         if form.is_valid():
-            question.answer(request.user, form.cleaned_data["area"], form.cleaned_data["text"])
+            area = form.cleaned_data["area"]
+            with transaction.atomic():
+                question.answer(request.user, area, form.cleaned_data["text"])
+                if form.cleaned_data["searchable"]:
+                    make_searchable(area, form.cleaned_data["searchable"], request.user)
             notify_answer(question)
             messages.success(request, _("Svaret er sendt."))
             return redirect(question)

@@ -194,6 +194,7 @@ FIELD_LABELS = {
     "inform_when": DecisionArea._meta.get_field("inform_when").verbose_name,
     "examples": DecisionArea._meta.get_field("examples").verbose_name,
     "keywords": DecisionArea._meta.get_field("keywords").verbose_name,
+    "asked": DecisionArea._meta.get_field("asked").verbose_name,
     "applies_to_subunits": DecisionArea._meta.get_field("applies_to_subunits").verbose_name,
     "status": DecisionArea._meta.get_field("status").verbose_name,
     "review_date": DecisionArea._meta.get_field("review_date").verbose_name,

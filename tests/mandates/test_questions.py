@@ -161,3 +161,72 @@ def test_a_middle_managers_question_goes_to_the_leader_above(client_as, cast, vi
     own_page = client_as("leader").get(question.get_absolute_url()).content.decode()
     assert 'name="text"' not in own_page
     assert Membership.objects.filter(user=boss, role=Role.LEADER).exists()
+
+
+@pytest.fixture
+def repairs(cast):
+    return DecisionArea.objects.create(
+        unit=cast.unit, title="Småreparationer og vedligehold", level=6, keywords="reparation, vedligehold"
+    )
+
+
+def answer(client, question, **data):
+    return client.post(question.get_absolute_url(), {"text": "Ja, det må du.", **data})
+
+
+def test_an_answered_question_made_searchable_is_found_next_time(client_as, cast, repairs):
+    from handlekraft.mandates.search import can_i_decide
+
+    asked = "Må jeg selv skifte en pære i fællesstuen?"
+    assert not can_i_decide(cast.unit, asked).clear
+    ask(client_as("employee"), "Lampen hos Karen er gået, må jeg skifte pæren?")
+    question = MandateQuestion.objects.get()
+    response = answer(client_as("leader"), question, area=repairs.pk, searchable=asked)
+    assert response.status_code == 302
+    repairs.refresh_from_db()
+    assert repairs.asked_lines() == [asked] and repairs.version == 2
+    assert repairs.versions.get(number=2).note == "Et spørgsmål er gjort søgbart"
+    found = can_i_decide(cast.unit, asked)
+    assert found.clear and found.best.area == repairs
+    page = client_as("other").get(repairs.get_absolute_url()).content.decode()
+    assert "Det har andre spurgt om" in page and asked in page and "Karen" not in page
+    # The same question again adds nothing.
+    ask(client_as("employee"), "Og en pære mere?")
+    again = MandateQuestion.objects.filter(status="aaben").get()
+    answer(client_as("leader"), again, area=repairs.pk, searchable=asked.lower())
+    repairs.refresh_from_db()
+    assert repairs.asked_lines() == [asked] and repairs.version == 2
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"searchable": "Må jeg skifte en pære?"}, "Vælg det beslutningsområde"),
+        ({"area": "vikar", "searchable": "Må jeg ringe efter en vikar?"}, "kun dem, der kan ændre det"),
+        ({"area": "repairs", "searchable": "Pæren hos 010190-1234"}, "CPR"),
+    ],
+)
+def test_a_searchable_question_that_cannot_be_added_is_refused_next_to_the_field(
+    client_as, cast, vikar, repairs, data, message
+):
+    ask(client_as("employee"))
+    question = MandateQuestion.objects.get()
+    data = {
+        **data,
+        **({"area": {"vikar": vikar, "repairs": repairs}[data["area"]].pk} if "area" in data else {}),
+    }
+    response = answer(client_as("leader"), question, **data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html and 'id="id_searchable"' in html
+    question.refresh_from_db()
+    vikar.refresh_from_db()
+    repairs.refresh_from_db()
+    assert question.status == "aaben" and not vikar.asked and not repairs.asked  # nothing half done
+
+
+def test_an_answer_without_a_searchable_question_leaves_the_area_as_it_was(client_as, cast, repairs):
+    ask(client_as("employee"))
+    answer(client_as("leader"), MandateQuestion.objects.get(), area=repairs.pk, searchable="")
+    repairs.refresh_from_db()
+    assert repairs.version == 1 and not repairs.asked
