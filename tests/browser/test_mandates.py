@@ -91,10 +91,15 @@ def test_the_delegation_board_and_questions_are_accessible(visit, demo):
     page.get_by_label("Det står i dette beslutningsområde").select_option(
         label="Udflugter og aktiviteter med beboere"
     )
+    page.get_by_label("Gør spørgsmålet søgbart (valgfrit)").fill("Må vi holde fødselsdag for en beboer?")
     page.get_by_role("button", name="Send svar").click()
     page.wait_for_url("**/spoergsmaal/**")
     visit.check()
     assert page.get_by_text("Besvaret af Lene Holm").is_visible()
+    page.get_by_role("link", name="Udflugter og aktiviteter med beboere").click()
+    visit.check()
+    asked = page.get_by_role("region", name="Det har andre spurgt om")
+    assert asked.get_by_text("Må vi holde fødselsdag for en beboer?").is_visible()
     visit.goto("/raaderum/enheder/SO-SOL/tavle/")
     assert page.get_by_role("table").is_visible()
     visit.goto("/raaderum/spoergsmaal/")
