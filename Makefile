@@ -55,12 +55,15 @@ format: venv
 migrations-check: venv
 	$(DEV) $(MANAGE) makemigrations --check --dry-run
 
-# Danish is the source language of every text. This collects the texts (needs GNU gettext's xgettext),
-# fills in the English translations from locale/translate_en.py and writes the compiled .mo, which is
-# committed so that a fresh machine needs no gettext.
+# Danish is the source language of every text, and locale/en/LC_MESSAGES/django.po is the one source of
+# the English ones: translate new texts there (or in Poedit), then run this. It collects the texts (needs GNU
+# gettext), compiles the .mo, which is committed so that a fresh machine needs no gettext, and lists any
+# text still without English (tests/test_translations.py fails on those too).
 messages: venv
 	$(DEV) $(MANAGE) makemessages --locale en --ignore '.venv/*' --ignore 'var/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'bench/*' --no-obsolete
-	$(PY) locale/translate_en.py
+	$(DEV) $(MANAGE) compilemessages --locale en --ignore '.venv/*'
+	@msgattrib --untranslated --no-wrap locale/en/LC_MESSAGES/django.po | grep '^msgid ' | grep -v '^msgid ""$$' | sed 's/^/untranslated: /' || true
+	@msgattrib --only-fuzzy --no-wrap locale/en/LC_MESSAGES/django.po | grep '^msgid ' | grep -v '^msgid ""$$' | sed 's/^/fuzzy: /' || true
 
 ci: lint migrations-check test
 
