@@ -8,15 +8,18 @@ of its last change, so the board asks "what changed since revision N?" and gets 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from datetime import date
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
+from handlekraft.lib.figures import UnitFigure
 from handlekraft.lib.hashing import sha256_hex
 from handlekraft.organisation.models import Committee, Unit
 
@@ -294,3 +297,14 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return str(self.option)
+
+
+def status_figures(since: date) -> Iterator[UnitFigure]:
+    """For "Status på aktørskab": meetings held (closed), in their unit or their committee's."""
+    held = (
+        Meeting.objects.filter(status=Meeting.Status.CLOSED)
+        .values("unit_id", "committee__unit_id")
+        .annotate(n=Count("pk"))
+    )
+    for row in held:
+        yield UnitFigure(row["unit_id"] or row["committee__unit_id"], "meetings_held", row["n"])

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
+from handlekraft.lib.figures import UnitFigure
 from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
 from handlekraft.organisation.models import Unit
 
@@ -197,3 +202,19 @@ class Proposal(models.Model):
             self.routed_to, self.exemption_candidate = None, True
         else:
             self.routed_to, self.exemption_candidate = to, False
+
+
+def status_figures(since: date) -> Iterator[UnitFigure]:
+    """For "Status på aktørskab": experiments by status, and proposals (answered, hours freed when done).
+    Both count all time, not only since `since`."""
+    for row in Experiment.objects.values("unit_id", "status").annotate(n=Count("pk")):
+        yield UnitFigure(row["unit_id"], "experiments", row["n"], row["status"])
+    proposals = Proposal.objects.values("unit_id").annotate(
+        n=Count("pk"),
+        answered=Count("pk", filter=Q(first_response_at__isnull=False)),
+        hours=Sum("hours_per_month", filter=Q(status=Proposal.Status.DONE)),
+    )
+    for row in proposals:
+        yield UnitFigure(row["unit_id"], "proposals", row["n"])
+        yield UnitFigure(row["unit_id"], "proposals_answered", row["answered"])
+        yield UnitFigure(row["unit_id"], "hours_freed", float(row["hours"] or 0))

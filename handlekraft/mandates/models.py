@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
+from handlekraft.lib.figures import UnitFigure
 from handlekraft.lib.forms import format_amount
 from handlekraft.lib.text import normalise_title, terms
 from handlekraft.organisation.models import Unit
@@ -421,3 +424,21 @@ class PokerAgreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.area}: {self.level}"
+
+
+def status_figures(since: date) -> Iterator[UnitFigure]:
+    """For "Status på aktørskab": units whose råderum was reviewed within a year, and answered questions
+    (of which the answer was already "yes, you decide")."""
+    reviewed = (
+        DecisionArea.objects.reviewed_recently().order_by().values_list("unit_id", flat=True).distinct()
+    )
+    for unit_id in reviewed:
+        yield UnitFigure(unit_id, "units_reviewed")
+    answered = (
+        MandateQuestion.objects.filter(status=MandateQuestion.Status.ANSWERED)
+        .values("unit_id")
+        .annotate(n=Count("pk"), allowed=Count("pk", filter=Q(already_allowed=True)))
+    )
+    for row in answered:
+        yield UnitFigure(row["unit_id"], "questions_answered", row["n"])
+        yield UnitFigure(row["unit_id"], "questions_allowed", row["allowed"])

@@ -1,26 +1,28 @@
 """The figures of "Status på aktørskab" (the HU page), per area and for the whole organisation.
 
-`compute()` counts with a dozen grouped queries (grouped by unit in the database, then summed per area in
-Python) and stores the result as one `StatusSnapshot`. It runs in the background: nightly through
-`manage.py refresh_plan_status`, and when HR asks for fresh figures. The page only reads the newest
-snapshot, so its cost does not grow with the organisation.
+`compute()` asks each app for its counts (`status_figures` in its models module: a few queries grouped by
+unit in the database), sums them per area in Python and stores the result as one `StatusSnapshot`. It
+runs in the background: nightly through `manage.py refresh_plan_status`, and when HR asks for fresh
+figures. The page only reads the newest snapshot, so its cost does not grow with the organisation.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from itertools import chain
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from handlekraft.dialogue.models import Meeting
-from handlekraft.experiments.models import Experiment, Proposal
-from handlekraft.mandates.models import DecisionArea, MandateQuestion
+from handlekraft.dialogue import models as dialogue
+from handlekraft.experiments import models as experiments
+from handlekraft.experiments.models import Experiment
+from handlekraft.lib.figures import UnitFigure
+from handlekraft.mandates import models as mandates
 from handlekraft.organisation.models import Unit
-from handlekraft.pulse.models import Action, ActionPlan, Survey
+from handlekraft.pulse import models as pulse
+from handlekraft.pulse.models import Action, Survey
 from handlekraft.pulse.results import SurveyResults
-from handlekraft.stories.models import Recognition, Story
+from handlekraft.stories import models as stories
 
 from .models import StatusSnapshot
 
@@ -59,93 +61,34 @@ def empty_figures(months: list[str], rounds: list[str]) -> dict:
     }
 
 
+# Each app's own count of what happened per unit (lib/figures.py); the plan app only sums them.
+SOURCES = (
+    mandates.status_figures,
+    experiments.status_figures,
+    stories.status_figures,
+    dialogue.status_figures,
+    pulse.status_figures,
+)
+
+
 def compute(today: date | None = None) -> StatusSnapshot:
     today = today or timezone.localdate()
     months = last_months(today)
     since = date(int(months[0][:4]), int(months[0][5:]), 1)
     root = Unit.objects.filter(parent__isnull=True).order_by("pk").first()
     areas = list(Unit.objects.filter(depth=1).order_by("name"))
-    area_of: dict[int, int] = {}
-    for pk, path in Unit.objects.values_list("pk", "path").iterator():
-        ids = path.strip("/").split("/")
-        area_of[pk] = int(ids[1]) if len(ids) > 1 else None
-
-    surveys = []
-    if root is not None:
-        surveys = list(
-            Survey.objects.filter(unit=root, closed_at__isnull=False)
-            .select_related("unit")
-            .order_by("-closed_at")
-        )[:ROUNDS][::-1]
+    area_of = _area_of_each_unit()
+    surveys = _last_rounds(root)
     rounds = [s.round for s in surveys]
     figures = {TOTAL: empty_figures(months, rounds)} | {a.pk: empty_figures(months, rounds) for a in areas}
 
-    def add(unit_id: int | None, key: str, amount=1, sub: str | None = None) -> None:
-        targets = [TOTAL]
-        if unit_id is not None and area_of.get(unit_id) in figures:
-            targets.append(area_of[unit_id])
-        for target in targets:
-            if sub is None:
-                figures[target][key] += amount
-            elif sub in figures[target][key]:
-                figures[target][key][sub] += amount
-
-    for unit_id in area_of:
-        add(unit_id, "units")
-    for unit_id in (
-        DecisionArea.objects.reviewed_recently().order_by().values_list("unit_id", flat=True).distinct()
-    ):
-        add(unit_id, "units_reviewed")
-    for row in (
-        MandateQuestion.objects.filter(status=MandateQuestion.Status.ANSWERED)
-        .values("unit_id")
-        .annotate(n=Count("pk"), allowed=Count("pk", filter=Q(already_allowed=True)))
-    ):
-        add(row["unit_id"], "questions_answered", row["n"])
-        add(row["unit_id"], "questions_allowed", row["allowed"])
-    for row in (
-        Story.objects.filter(status=Story.Status.PUBLISHED, published_at__date__gte=since)
-        .annotate(month=TruncMonth("published_at"))
-        .values("unit_id", "month")
-        .annotate(n=Count("pk"))
-    ):
-        add(row["unit_id"], "stories", row["n"], sub=f"{row['month']:%Y-%m}")
-    for row in (
-        Recognition.objects.filter(created__date__gte=since, story__status=Story.Status.PUBLISHED)
-        .annotate(month=TruncMonth("created"))
-        .values("story__unit_id", "month")
-        .annotate(n=Count("pk"))
-    ):
-        add(row["story__unit_id"], "recognitions", row["n"], sub=f"{row['month']:%Y-%m}")
-    for row in Experiment.objects.values("unit_id", "status").annotate(n=Count("pk")):
-        add(row["unit_id"], "experiments", row["n"], sub=row["status"])
-    for row in Proposal.objects.values("unit_id").annotate(
-        n=Count("pk"),
-        answered=Count("pk", filter=Q(first_response_at__isnull=False)),
-        hours=Sum("hours_per_month", filter=Q(status=Proposal.Status.DONE)),
-    ):
-        add(row["unit_id"], "proposals", row["n"])
-        add(row["unit_id"], "proposals_answered", row["answered"])
-        add(row["unit_id"], "hours_freed", float(row["hours"] or 0))
-    for row in (
-        Meeting.objects.filter(status=Meeting.Status.CLOSED)
-        .values("unit_id", "committee__unit_id")
-        .annotate(n=Count("pk"))
-    ):
-        add(row["unit_id"] or row["committee__unit_id"], "meetings_held", row["n"])
-    for row in ActionPlan.objects.values("unit_id").annotate(n=Count("pk")):
-        add(row["unit_id"], "action_plans", row["n"])
-    for row in Action.objects.values("plan__unit_id", "status").annotate(n=Count("pk")):
-        add(row["plan__unit_id"], "actions", row["n"], sub=row["status"])
-
+    counted = (UnitFigure(unit_id, "units") for unit_id in area_of)
+    for figure in chain(counted, *(source(since) for source in SOURCES)):
+        area = area_of.get(figure.unit_id) if figure.unit_id is not None else None
+        for target in (TOTAL, area) if area in figures else (TOTAL,):
+            _add(figures[target], figure)
     for survey in surveys:
-        results = SurveyResults.for_survey(survey, [root, *areas])
-        for key, unit in [(TOTAL, root), *((a.pk, a) for a in areas)]:
-            row = results.for_unit(unit)
-            scores = [s for s in row.scores.values() if s is not None]
-            figures[key]["pulse"][survey.round] = (
-                None if row.suppressed or not scores else round(sum(scores) / len(scores))
-            )
+        _add_pulse_round(figures, survey, root, areas)
 
     data = {
         "months": months,
@@ -161,6 +104,41 @@ def compute(today: date | None = None) -> StatusSnapshot:
     keep = StatusSnapshot.objects.order_by("-computed_at").values_list("pk", flat=True)[:KEEP]
     StatusSnapshot.objects.exclude(pk__in=list(keep)).delete()
     return snapshot
+
+
+def _area_of_each_unit() -> dict[int, int | None]:
+    """Each unit's area (the unit at depth 1 above it or itself), from the paths: one query."""
+    area_of: dict[int, int | None] = {}
+    for pk, path in Unit.objects.values_list("pk", "path").iterator():
+        ids = path.strip("/").split("/")
+        area_of[pk] = int(ids[1]) if len(ids) > 1 else None
+    return area_of
+
+
+def _last_rounds(root: Unit | None) -> list[Survey]:
+    """The organisation's last ROUNDS closed pulse rounds, oldest first."""
+    if root is None:
+        return []
+    closed = Survey.objects.filter(unit=root, closed_at__isnull=False).select_related("unit")
+    return list(closed.order_by("-closed_at"))[:ROUNDS][::-1]
+
+
+def _add(figures: dict, figure: UnitFigure) -> None:
+    if figure.sub is None:
+        figures[figure.key] += figure.amount
+    elif figure.sub in figures[figure.key]:  # a month or status the page shows
+        figures[figure.key][figure.sub] += figure.amount
+
+
+def _add_pulse_round(figures: dict, survey: Survey, root: Unit, areas: list[Unit]) -> None:
+    """The round's mean score for the organisation and each area, or None where it is suppressed."""
+    results = SurveyResults.for_survey(survey, [root, *areas])
+    for key, unit in [(TOTAL, root), *((a.pk, a) for a in areas)]:
+        row = results.for_unit(unit)
+        scores = [s for s in row.scores.values() if s is not None]
+        figures[key]["pulse"][survey.round] = (
+            None if row.suppressed or not scores else round(sum(scores) / len(scores))
+        )
 
 
 def latest() -> StatusSnapshot | None:

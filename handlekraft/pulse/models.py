@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Iterator
+from datetime import date
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.figures import UnitFigure
 from handlekraft.lib.hashing import sha256_hex
 from handlekraft.organisation.models import Unit
 
@@ -293,3 +297,11 @@ class Rollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.survey} · {self.unit} · {self.item_id}"
+
+
+def status_figures(since: date) -> Iterator[UnitFigure]:
+    """For "Status på aktørskab": action plans, and their actions by status."""
+    for row in ActionPlan.objects.values("unit_id").annotate(n=Count("pk")):
+        yield UnitFigure(row["unit_id"], "action_plans", row["n"])
+    for row in Action.objects.values("plan__unit_id", "status").annotate(n=Count("pk")):
+        yield UnitFigure(row["plan__unit_id"], "actions", row["n"], row["status"])

@@ -5,16 +5,21 @@ Recognition has no points: there are no totals per person, no rankings and no le
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.experiments.models import Experiment, Theme
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
+from handlekraft.lib.figures import UnitFigure
 from handlekraft.lib.fulltext import index_text
 from handlekraft.lib.tokens import RevocableToken
 from handlekraft.mandates.models import DecisionArea
@@ -293,3 +298,23 @@ class DigestRun(models.Model):
 
     def __str__(self) -> str:
         return self.week
+
+
+def status_figures(since: date) -> Iterator[UnitFigure]:
+    """For "Status på aktørskab": stories published and recognitions given, per month since `since`."""
+    stories = (
+        Story.objects.filter(status=Story.Status.PUBLISHED, published_at__date__gte=since)
+        .annotate(month=TruncMonth("published_at"))
+        .values("unit_id", "month")
+        .annotate(n=Count("pk"))
+    )
+    for row in stories:
+        yield UnitFigure(row["unit_id"], "stories", row["n"], f"{row['month']:%Y-%m}")
+    recognitions = (
+        Recognition.objects.filter(created__date__gte=since, story__status=Story.Status.PUBLISHED)
+        .annotate(month=TruncMonth("created"))
+        .values("story__unit_id", "month")
+        .annotate(n=Count("pk"))
+    )
+    for row in recognitions:
+        yield UnitFigure(row["story__unit_id"], "recognitions", row["n"], f"{row['month']:%Y-%m}")
