@@ -20,7 +20,7 @@ from handlekraft.dialogue.material import TEMPLATES
 from handlekraft.dialogue.models import Meeting
 from handlekraft.experiments.models import Experiment
 from handlekraft.mandates.models import DecisionArea, PokerSession
-from handlekraft.organisation.models import Membership, Role
+from handlekraft.organisation.models import Membership, Role, Unit
 from handlekraft.pulse.models import ActionPlan, Survey
 from handlekraft.stories.models import Recognition, Story
 
@@ -82,100 +82,107 @@ def progress(onboardings: list[LeaderOnboarding], with_representatives: bool = T
     if not onboardings:
         return []
     units = {o.unit_id: o.unit for o in onboardings}
-    unit_ids, leader_ids = list(units), {o.leader_id for o in onboardings}
-
-    # One UNION query answers six items for every unit: (what, unit id or path or leader id).
-    text = CharField()
-    found = set(
-        DecisionArea.objects.reviewed_recently()
-        .filter(unit_id__in=unit_ids)
-        .order_by()
-        .values_list(Value("raaderum", output_field=text), Cast("unit_id", text))
-        .union(
-            Meeting.objects.filter(
-                unit_id__in=unit_ids, template__name=WHAT_IS_AGENCY, status=Meeting.Status.CLOSED
-            )
-            .order_by()
-            .values_list(Value("hvad-er-aktoerskab", output_field=text), Cast("unit_id", text)),
-            Meeting.objects.filter(
-                committee__unit_id__in=unit_ids, template__name=WHAT_IS_AGENCY, status=Meeting.Status.CLOSED
-            )
-            .order_by()
-            .values_list(Value("hvad-er-aktoerskab", output_field=text), Cast("committee__unit_id", text)),
-            PokerSession.objects.filter(unit_id__in=unit_ids, status=PokerSession.Status.CLOSED)
-            .order_by()
-            .values_list(Value("delegationspoker", output_field=text), Cast("unit_id", text)),
-            Story.objects.filter(_in_subtrees(units.values()), status=Story.Status.PUBLISHED)
-            .order_by()
-            .values_list(Value("historie", output_field=text), "unit__path"),
-            Recognition.objects.filter(user_id__in=leader_ids)
-            .order_by()
-            .values_list(Value("anerkendt", output_field=text), Cast("user_id", text)),
-            Experiment.objects.filter(
-                _in_subtrees(units.values()),
-                status__in=[Experiment.Status.RUNNING, Experiment.Status.EVALUATING, Experiment.Status.DONE],
-            )
-            .order_by()
-            .values_list(Value("proevehandling", output_field=text), "unit__path"),
-        )
-    )
-    reviewed = {int(ref) for what, ref in found if what == "raaderum"}
-    met = {int(ref) for what, ref in found if what == "hvad-er-aktoerskab"}
-    poker = {int(ref) for what, ref in found if what == "delegationspoker"}
-    story_paths = {ref for what, ref in found if what == "historie"}
-    recognisers = {int(ref) for what, ref in found if what == "anerkendt"}
-    experiment_paths = {ref for what, ref in found if what == "proevehandling"}
-    # The newest closed survey that asked each unit, then whether that unit has a plan for it.
-    surveys = list(
-        Survey.objects.filter(closed_at__isnull=False).select_related("unit").order_by("-closed_at")[:50]
-    )
-    latest = {}
-    for unit in units.values():
-        latest[unit.pk] = next((s for s in surveys if unit.is_within(s.unit)), None)
+    found = _found_in_other_apps(units, {o.leader_id for o in onboardings})
+    latest = _latest_survey_of(units.values())
     planned = set(
         ActionPlan.objects.filter(
-            survey_id__in={s.pk for s in latest.values() if s}, unit_id__in=unit_ids, actions__isnull=False
+            survey_id__in={s.pk for s in latest.values() if s}, unit_id__in=list(units), actions__isnull=False
         ).values_list("survey_id", "unit_id")
     )
-    representatives: dict[int, list[Membership]] = {}
-    for membership in (
-        []
-        if not with_representatives
-        else (
-            Membership.objects.filter(
-                unit_id__in=unit_ids, role__in=[Role.TR, Role.AMR], user__is_active=True
-            )
-            .select_related("user")
-            .order_by("role", "user__name")
-        )
-    ):
-        representatives.setdefault(membership.unit_id, []).append(membership)
-
+    representatives = _representatives_of(list(units)) if with_representatives else {}
     result = []
     for onboarding in onboardings:
-        unit = onboarding.unit
-        survey = latest[unit.pk]
+        unit, survey = onboarding.unit, latest[onboarding.unit_id]
         done = {
-            "raaderum": unit.pk in reviewed,
-            "hvad-er-aktoerskab": unit.pk in met,
-            "delegationspoker": unit.pk in poker,
-            "historie": _within_any(story_paths, unit.path) or onboarding.leader_id in recognisers,
-            "proevehandling": _within_any(experiment_paths, unit.path),
+            "raaderum": str(unit.pk) in found["raaderum"],
+            "hvad-er-aktoerskab": str(unit.pk) in found["hvad-er-aktoerskab"],
+            "delegationspoker": str(unit.pk) in found["delegationspoker"],
+            "historie": _within_any(found["historie"], unit.path)
+            or str(onboarding.leader_id) in found["anerkendt"],
+            "proevehandling": _within_any(found["proevehandling"], unit.path),
             "handleplan": survey is not None and (survey.pk, unit.pk) in planned,
             "tr-amr": onboarding.met_representatives_on is not None,
         }
-        links = _links(unit, survey)
-        items = []
-        for key, label in ITEMS:
-            link, link_text = links.get(key, ("", ""))
-            note = (
-                _("Der er ikke kommet et måleresultat for enheden endnu.")
-                if key == "handleplan" and not survey
-                else ""
-            )
-            items.append(Item(key, str(label), done[key], link, str(link_text), str(note)))
-        result.append(Progress(onboarding, items, representatives.get(unit.pk, [])))
+        result.append(Progress(onboarding, _items(unit, survey, done), representatives.get(unit.pk, [])))
     return result
+
+
+def _found_in_other_apps(units: dict[int, Unit], leader_ids: set[int]) -> dict[str, set[str]]:
+    """One UNION query answers six items for every unit at once: for each item, the unit ids (or unit
+    paths, or leader ids for "anerkendt") where it has been done."""
+    text, unit_ids = CharField(), list(units)
+
+    def tagged(queryset, item: str, field: str):
+        # Paths are text already; ids are cast, so every part of the UNION has two text columns.
+        ref = field if field.endswith("path") else Cast(field, text)
+        return queryset.order_by().values_list(Value(item, output_field=text), ref)
+
+    agency = {"template__name": WHAT_IS_AGENCY, "status": Meeting.Status.CLOSED}
+    running = [Experiment.Status.RUNNING, Experiment.Status.EVALUATING, Experiment.Status.DONE]
+    rows = tagged(
+        DecisionArea.objects.reviewed_recently().filter(unit_id__in=unit_ids), "raaderum", "unit_id"
+    ).union(
+        tagged(Meeting.objects.filter(unit_id__in=unit_ids, **agency), "hvad-er-aktoerskab", "unit_id"),
+        tagged(
+            Meeting.objects.filter(committee__unit_id__in=unit_ids, **agency),
+            "hvad-er-aktoerskab",
+            "committee__unit_id",
+        ),
+        tagged(
+            PokerSession.objects.filter(unit_id__in=unit_ids, status=PokerSession.Status.CLOSED),
+            "delegationspoker",
+            "unit_id",
+        ),
+        tagged(
+            Story.objects.filter(_in_subtrees(units.values()), status=Story.Status.PUBLISHED),
+            "historie",
+            "unit__path",
+        ),
+        tagged(Recognition.objects.filter(user_id__in=leader_ids), "anerkendt", "user_id"),
+        tagged(
+            Experiment.objects.filter(_in_subtrees(units.values()), status__in=running),
+            "proevehandling",
+            "unit__path",
+        ),
+    )
+    found: dict[str, set[str]] = {key: set() for key, _label in ITEMS} | {"anerkendt": set()}
+    for item, ref in set(rows):
+        found[item].add(ref)
+    return found
+
+
+def _latest_survey_of(units) -> dict[int, Survey | None]:
+    """The newest closed survey that asked each unit (its own, or one of a unit above)."""
+    surveys = list(
+        Survey.objects.filter(closed_at__isnull=False).select_related("unit").order_by("-closed_at")[:50]
+    )
+    return {unit.pk: next((s for s in surveys if unit.is_within(s.unit)), None) for unit in units}
+
+
+def _representatives_of(unit_ids: list[int]) -> dict[int, list[Membership]]:
+    representatives: dict[int, list[Membership]] = {}
+    memberships = (
+        Membership.objects.filter(unit_id__in=unit_ids, role__in=[Role.TR, Role.AMR], user__is_active=True)
+        .select_related("user")
+        .order_by("role", "user__name")
+    )
+    for membership in memberships:
+        representatives.setdefault(membership.unit_id, []).append(membership)
+    return representatives
+
+
+def _items(unit, survey, done: dict[str, bool]) -> list[Item]:
+    links = _links(unit, survey)
+    items = []
+    for key, label in ITEMS:
+        link, link_text = links.get(key, ("", ""))
+        note = (
+            _("Der er ikke kommet et måleresultat for enheden endnu.")
+            if key == "handleplan" and not survey
+            else ""
+        )
+        items.append(Item(key, str(label), done[key], link, str(link_text), str(note)))
+    return items
 
 
 def _within_any(paths: set[str], unit_path: str) -> bool:
