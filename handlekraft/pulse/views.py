@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.models import Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
 from . import services
@@ -130,13 +131,7 @@ def surveys(request: HttpRequest) -> HttpResponse:
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     org = organisation_units(survey)  # results exist only for the units the survey asked
-    if external_id := request.GET.get("enhed"):
-        unit = next((u for u in org.values() if u.external_id == external_id), None)
-        if unit is None:
-            raise Http404
-    else:
-        own = request.user.primary_unit
-        unit = org.get(own.pk, survey.unit) if own is not None else survey.unit
+    unit = _unit_shown(request, survey, org)
     if not can_see_results(request.user, unit):
         raise PermissionDenied
     subtree_view = (
@@ -145,18 +140,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     all_rounds = SurveyResults.series(
         survey, [unit, survey.unit], children_of=unit if subtree_view else None, org=org
     )
-    series = [r for r in all_rounds if r.closed]
     current = next(r for r in all_rounds if r.survey.pk == survey.pk)
     mine = current.for_unit(unit)
     organisation = current.for_unit(survey.unit)
-    comments = []
-    if unit.pk in current.comments_shown and survey.question:
-        comments = list(
-            Response.objects.filter(survey=survey, unit__path__startswith=unit.path)
-            .exclude(comment="")
-            .values_list("comment", flat=True)
-        )
-        random.shuffle(comments)  # no order that could hint at who wrote what
     constructs = current.constructs_of_survey()
     table = [
         {
@@ -171,18 +157,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         {"unit": r.unit, "suppressed": r.suppressed, "cells": [r.scores.get(c.key) for c in constructs]}
         for r in (current.heatmap(unit) if subtree_view else [])
     ]
-    rounds = [r.survey.round for r in series]
-    in_rounds = [r.for_unit(unit) for r in series]
-    comparable = comparable_rounds([r.responses for r in in_rounds], current.threshold)
-    per_round = [r.scores if ok else {} for r, ok in zip(in_rounds, comparable, strict=True)]
-    trend = [
-        {
-            "construct": c,
-            "values": [scores.get(c.key) for scores in per_round],
-            "bars": sparkline([scores.get(c.key) for scores in per_round]),
-        }
-        for c in constructs
-    ]
+    series = [r for r in all_rounds if r.closed]
     return render(
         request,
         "pulse/results.html",
@@ -194,10 +169,52 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "constructs": constructs,
             "table": table,
             "heatmap": heatmap,
-            "trend": trend,
-            "rounds": rounds,
+            "trend": _trend(series, unit, constructs, current.threshold),
+            "rounds": [r.survey.round for r in series],
             "scale": SCALE,
-            "comments": comments,
+            "comments": _comments_shown(survey, unit, current),
             "threshold": current.threshold,
         },
     )
+
+
+def _unit_shown(request: HttpRequest, survey: Survey, org: dict) -> Unit:
+    """The unit asked for (?enhed=), else the person's own unit among those the survey asked, else the
+    survey's unit."""
+    if external_id := request.GET.get("enhed"):
+        unit = next((u for u in org.values() if u.external_id == external_id), None)
+        if unit is None:
+            raise Http404
+        return unit
+    own = request.user.primary_unit
+    return org.get(own.pk, survey.unit) if own is not None else survey.unit
+
+
+def _comments_shown(survey: Survey, unit: Unit, current) -> list[str]:
+    """The unit's comments where the remainder rule lets them be shown, in random order (no order that
+    could hint at who wrote what)."""
+    if unit.pk not in current.comments_shown or not survey.question:
+        return []
+    comments = list(
+        Response.objects.filter(survey=survey, unit__path__startswith=unit.path)
+        .exclude(comment="")
+        .values_list("comment", flat=True)
+    )
+    random.shuffle(comments)
+    return comments
+
+
+def _trend(series: list, unit: Unit, constructs, threshold: int) -> list[dict]:
+    """Per construct, the unit's score in each closed round; a round whose number of responses could
+    point at people who came or left (comparable_rounds) is left out."""
+    in_rounds = [r.for_unit(unit) for r in series]
+    comparable = comparable_rounds([r.responses for r in in_rounds], threshold)
+    per_round = [r.scores if ok else {} for r, ok in zip(in_rounds, comparable, strict=True)]
+    return [
+        {
+            "construct": c,
+            "values": [scores.get(c.key) for scores in per_round],
+            "bars": sparkline([scores.get(c.key) for scores in per_round]),
+        }
+        for c in constructs
+    ]
