@@ -328,7 +328,15 @@ def write_people(
     for row in rows:
         names[row.email] = row.name
         wanted.setdefault(row.email, set()).add((units[row.unit], row.role))
+    users = _write_users(names, result, report)
+    _write_memberships({users[email].pk: wanted[email] for email in names}, result)
+    report(len(rows))
+    if deactivate_missing:
+        _deactivate_people_not_in(names, result)
 
+
+def _write_users(names: dict[str, str], result: ImportResult, report: Callable[[int], None]) -> dict:
+    """Creates the new people, renames or reactivates the known ones; every person of the file by e-mail."""
     users = {u.email: u for u in User.objects.only("id", "email", "name", "is_active")}
     new = [
         User(email=email, name=name, password=make_password(None))
@@ -340,7 +348,6 @@ def write_people(
     if new:
         users = {u.email: u for u in User.objects.only("id", "email", "name", "is_active")}
     report(len(new))
-
     updated = []
     for email, name in names.items():
         user = users[email]
@@ -349,35 +356,31 @@ def write_people(
             updated.append(user)
     result.people_updated = len(updated)
     User.objects.bulk_update(updated, ["name", "is_active"], batch_size=BATCH)
+    return users
 
-    # Memberships: the file is the truth for the people it names.
-    in_file = {users[email].pk: email for email in names}
+
+def _write_memberships(wanted: dict[int, set[tuple[int, str]]], result: ImportResult) -> None:
+    """The file is the truth for the people it names: their (unit, role) pairs become exactly these."""
     current: dict[int, dict[tuple[int, str], int]] = {}
     for pk, user_id, unit_id, role in Membership.objects.values_list("pk", "user_id", "unit_id", "role"):
-        if user_id in in_file:
+        if user_id in wanted:
             current.setdefault(user_id, {})[(unit_id, role)] = pk
     to_add, to_remove = [], []
-    for user_id, email in in_file.items():
+    for user_id, roles in wanted.items():
         have = current.get(user_id, {})
-        for unit_id, role in wanted[email] - set(have):
-            to_add.append(Membership(user_id=user_id, unit_id=unit_id, role=role))
-        to_remove.extend(pk for key, pk in have.items() if key not in wanted[email])
+        to_add.extend(Membership(user_id=user_id, unit_id=u, role=r) for u, r in roles - set(have))
+        to_remove.extend(pk for key, pk in have.items() if key not in roles)
     Membership.objects.bulk_create(to_add, batch_size=BATCH)
     if current:  # not the first import: the people who are new in a role are really new in it
         memberships_added.send(sender=Membership, memberships=to_add)
     for start in range(0, len(to_remove), BATCH):
         Membership.objects.filter(pk__in=to_remove[start : start + BATCH]).delete()
     result.memberships_added, result.memberships_removed = len(to_add), len(to_remove)
-    report(len(rows))
 
-    if deactivate_missing:
-        missing = [
-            pk
-            for email, pk in User.objects.filter(is_active=True, is_superuser=False).values_list(
-                "email", "pk"
-            )
-            if email not in names
-        ]
-        for start in range(0, len(missing), BATCH):
-            User.objects.filter(pk__in=missing[start : start + BATCH]).update(is_active=False)
-        result.people_deactivated = len(missing)
+
+def _deactivate_people_not_in(names: dict[str, str], result: ImportResult) -> None:
+    active = User.objects.filter(is_active=True, is_superuser=False).values_list("email", "pk")
+    missing = [pk for email, pk in active if email not in names]
+    for start in range(0, len(missing), BATCH):
+        User.objects.filter(pk__in=missing[start : start + BATCH]).update(is_active=False)
+    result.people_deactivated = len(missing)

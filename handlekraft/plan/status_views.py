@@ -191,55 +191,60 @@ def docx_report(context: dict) -> bytes:
     document.add_paragraph(
         _("Tal opgjort %(when)s.") % {"when": f"{context['snapshot'].computed_at:%d.%m.%Y}"}
     )
-    rows = context["rows"]
-    document.add_heading(_("Råderum, aflæring, forslag og møder"), level=1)
-    _table(
-        document,
-        [
-            _("Område"),
-            _("Enheder med gennemgået råderum (%)"),
-            _("Aflæring (%)"),
-            _("Forslag besvaret"),
-            _("Timer frigjort pr. måned"),
-            _("Dialogmøder holdt"),
-        ],
-        [
-            [
-                r["name"],
-                r["reviewed_share"],
-                r["unlearning"],
-                f"{r['proposals_answered']} / {r['proposals']}",
-                r["hours_freed"],
-                r["meetings_held"],
-            ]
-            for r in rows
-        ],
-    )
-    document.add_heading(_("Historier og anerkendelser pr. måned (hele organisationen)"), level=1)
-    total = context["total"]
-    _table(
-        document,
-        [_("Måned"), _("Historier"), _("Anerkendelser")],
-        [
-            [m, s, r]
-            for m, s, r in zip(context["months"], total["stories"], total["recognitions"], strict=True)
-        ],
-    )
-    document.add_heading(_("Prøvehandlinger efter status"), level=1)
-    _table(
-        document,
-        [_("Område"), *context["experiment_labels"]],
-        [[r["name"], *(n for _label, n in r["experiments"])] for r in rows],
-    )
-    document.add_heading(_("Udviklingen i målingen (score 0–100)"), level=1)
-    if context["rounds"]:
-        _table(document, [_("Område"), *context["rounds"]], [[r["name"], *r["pulse"]] for r in rows])
-    else:
-        document.add_paragraph(_("Der er ingen afsluttede målinger for hele organisationen endnu."))
-    document.add_heading(_("Handleplaner"), level=1)
-    _table(
-        document,
-        [_("Område"), _("Handleplaner"), *context["action_labels"]],
-        [[r["name"], r["action_plans"], *(n for _label, n in r["actions"])] for r in rows],
-    )
+    for heading, header, rows in _report_sections(context):
+        document.add_heading(heading, level=1)
+        if rows is None:
+            document.add_paragraph(_("Der er ingen afsluttede målinger for hele organisationen endnu."))
+        else:
+            _table(document, header, rows)
     return saved(document)
+
+
+def _report_sections(context: dict) -> list[tuple[str, list, list | None]]:
+    """The report's tables: (heading, header row, rows); rows None where there is nothing yet."""
+    rows, total = context["rows"], context["total"]
+    months = zip(context["months"], total["stories"], total["recognitions"], strict=True)
+    return [
+        (
+            _("Råderum, aflæring, forslag og møder"),
+            [
+                _("Område"),
+                _("Enheder med gennemgået råderum (%)"),
+                _("Aflæring (%)"),
+                _("Forslag besvaret"),
+                _("Timer frigjort pr. måned"),
+                _("Dialogmøder holdt"),
+            ],
+            [
+                [
+                    r["name"],
+                    r["reviewed_share"],
+                    r["unlearning"],
+                    f"{r['proposals_answered']} / {r['proposals']}",
+                    r["hours_freed"],
+                    r["meetings_held"],
+                ]
+                for r in rows
+            ],
+        ),
+        (
+            _("Historier og anerkendelser pr. måned (hele organisationen)"),
+            [_("Måned"), _("Historier"), _("Anerkendelser")],
+            [list(month) for month in months],
+        ),
+        (
+            _("Prøvehandlinger efter status"),
+            [_("Område"), *context["experiment_labels"]],
+            [[r["name"], *(n for _label, n in r["experiments"])] for r in rows],
+        ),
+        (
+            _("Udviklingen i målingen (score 0–100)"),
+            [_("Område"), *context["rounds"]],
+            [[r["name"], *r["pulse"]] for r in rows] if context["rounds"] else None,
+        ),
+        (
+            _("Handleplaner"),
+            [_("Område"), _("Handleplaner"), *context["action_labels"]],
+            [[r["name"], r["action_plans"], *(n for _label, n in r["actions"])] for r in rows],
+        ),
+    ]
