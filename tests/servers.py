@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -119,8 +120,23 @@ def start_gunicorn(
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         assert process.poll() is None, (folder / f"gunicorn-{port}.log").read_text()[-3000:]
-        with contextlib.suppress(OSError), urllib.request.urlopen(url + "/healthz", timeout=2):  # noqa: S310
+        # Every worker has loaded the site only when each has answered: on a busy machine one worker
+        # can be ready seconds before the other, and a test of several workers would meet only one.
+        with ThreadPoolExecutor(2 * workers) as clients:
+            list(clients.map(lambda _: _healthz(url), range(2 * workers)))
+        if len(_workers_answered(access_log)) >= workers:
             return Gunicorn(url, process, access_log)
         time.sleep(0.2)
     process.kill()
-    raise AssertionError("gunicorn did not start within 60 s")
+    raise AssertionError(f"gunicorn's {workers} workers did not all answer within 60 s")
+
+
+def _healthz(url: str) -> None:
+    with contextlib.suppress(OSError), urllib.request.urlopen(url + "/healthz", timeout=2):  # noqa: S310
+        pass
+
+
+def _workers_answered(access_log: Path) -> set[str]:
+    if not access_log.exists():
+        return set()
+    return {line.split()[0] for line in access_log.read_text().splitlines() if " /healthz" in line}
