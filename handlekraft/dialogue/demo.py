@@ -46,56 +46,61 @@ VOTES = [0, 0, 0, 1, 4, 4, 2, 0, 3, 4, 1, 0]  # one vote per workshop participan
 @transaction.atomic
 def build(org) -> None:
     ensure_templates(MeetingTemplate)
-    now = timezone.now()
-    hu = org.committees.get("HU")
+    build_workshop(org)
+    meeting = build_open_meeting(org)
+    org.notes.append(
+        f"Prøv et dialogmøde som deltager (uden login), fx på din telefon: http://127.0.0.1:8000/m/{meeting.join_code}/"
+    )
+
+
+def build_workshop(org) -> None:
+    """HU's closed workshop, with its notes in groups, the way forward and a closed poll."""
     workshop = Meeting.objects.filter(title=WORKSHOP).first() or Meeting(title=WORKSHOP)
-    workshop.committee, workshop.status = hu, Meeting.Status.CLOSED
-    workshop.starts_at = now - timedelta(days=60)
+    workshop.committee, workshop.status = org.committees.get("HU"), Meeting.Status.CLOSED
+    workshop.starts_at = timezone.now() - timedelta(days=60)
     workshop.columns = MeetingTemplate._meta.get_field("columns").default()
     workshop.created_by = org.people.get("hr@eksempel.dk")
     workshop.save()
     workshop.facilitators.set([u for u in [org.people.get("hr@eksempel.dk")] if u])
-    if not workshop.notes.exists():
-        people = [Participant.join(workshop) for _ in range(len(VOTES))]
-        groups: dict = {}
-        for column, notes in WORKSHOP_NOTES.items():
-            for n, (group_name, text, forward) in enumerate(notes):
-                group = None
-                if group_name:
-                    if (column, group_name) not in groups:
-                        groups[(column, group_name)] = NoteGroup.objects.create(
-                            meeting=workshop, name=group_name, column=column, revision=workshop.bump()
-                        )
-                    group = groups[(column, group_name)]
-                revision = workshop.bump()
-                Note.objects.create(
-                    meeting=workshop,
-                    owner_hash=Note.owner_of(people[n % len(people)][1], f"demo-{column}-{n}"),
-                    client_id=f"demo-{column}-{n}",
-                    column=column,
-                    text=text,
-                    group=group,
-                    way_forward=forward,
-                    revision=revision,
-                    first_revision=revision,
+    if workshop.notes.exists():
+        return
+    people = [Participant.join(workshop) for _ in range(len(VOTES))]
+    groups: dict = {}
+    for column, notes in WORKSHOP_NOTES.items():
+        for n, (group_name, text, forward) in enumerate(notes):
+            if group_name and (column, group_name) not in groups:
+                groups[(column, group_name)] = NoteGroup.objects.create(
+                    meeting=workshop, name=group_name, column=column, revision=workshop.bump()
                 )
-        poll = Poll.objects.create(
-            meeting=workshop,
-            question="Skal aktørskab have et nyt navn?",
-            is_open=False,
-            revision=workshop.bump(),
-        )
-        options = [PollOption.objects.create(poll=poll, text=name, order=i) for i, name in enumerate(NAMES)]
-        Vote.objects.bulk_create(
-            [Vote(option=options[i], participant=p) for i, (p, _raw) in zip(VOTES, people, strict=True)]
-        )
+            revision = workshop.bump()
+            Note.objects.create(
+                meeting=workshop,
+                owner_hash=Note.owner_of(people[n % len(people)][1], f"demo-{column}-{n}"),
+                client_id=f"demo-{column}-{n}",
+                column=column,
+                text=text,
+                group=groups.get((column, group_name)) if group_name else None,
+                way_forward=forward,
+                revision=revision,
+                first_revision=revision,
+            )
+    poll = Poll.objects.create(
+        meeting=workshop, question="Skal aktørskab have et nyt navn?", is_open=False, revision=workshop.bump()
+    )
+    options = [PollOption.objects.create(poll=poll, text=name, order=i) for i, name in enumerate(NAMES)]
+    Vote.objects.bulk_create(
+        [Vote(option=options[i], participant=p) for i, (p, _raw) in zip(VOTES, people, strict=True)]
+    )
 
-    lmu = org.committees.get("LMU-SO-SOL")
+
+def build_open_meeting(org) -> Meeting:
+    """The LMU's open meeting with the known join code and an open poll, to try as a participant."""
     meeting = Meeting.objects.filter(title=OPEN_MEETING).first() or Meeting(title=OPEN_MEETING)
     template = MeetingTemplate.objects.filter(name="Hvad er aktørskab for os?").first()
-    meeting.committee, meeting.template, meeting.status = lmu, template, Meeting.Status.OPEN
+    meeting.committee, meeting.template = org.committees.get("LMU-SO-SOL"), template
+    meeting.status = Meeting.Status.OPEN
     meeting.columns = template.columns if template else MeetingTemplate._meta.get_field("columns").default()
-    meeting.starts_at = meeting.starts_at or now
+    meeting.starts_at = meeting.starts_at or timezone.now()
     if not Meeting.objects.filter(join_code=OPEN_CODE).exclude(pk=meeting.pk).exists():
         meeting.join_code = OPEN_CODE
     meeting.created_by = org.people.get("leder@eksempel.dk")
@@ -109,6 +114,4 @@ def build(org) -> None:
         )
         for i, name in enumerate(NAMES):
             PollOption.objects.create(poll=poll, text=name, order=i)
-    org.notes.append(
-        f"Prøv et dialogmøde som deltager (uden login), fx på din telefon: http://127.0.0.1:8000/m/{meeting.join_code}/"
-    )
+    return meeting

@@ -241,77 +241,78 @@ def committee(org: DemoOrganisation, key: str, name: str, kind: str, unit: str, 
         )
 
 
-def build_committees(org: DemoOrganisation) -> None:
-    mgmt, staff = CommitteeMember.Side.MANAGEMENT, CommitteeMember.Side.EMPLOYEES
-    chair, vice, member, secretary = (
-        CommitteeMember.Position.CHAIR,
-        CommitteeMember.Position.VICE_CHAIR,
-        CommitteeMember.Position.MEMBER,
-        CommitteeMember.Position.SECRETARY,
-    )
-    e = slug_email
-    committee(
-        org,
-        "HU",
-        "Hovedudvalget (HU)",
-        Committee.Kind.HU,
-        "EK",
-        [
-            (e("Karen Dahl"), mgmt, chair),
-            (e("Morten Ravn"), staff, vice),
-            (e("Peter Lund"), mgmt, member),
-            (e("Anne Brandt"), mgmt, member),
-            (e("Gitte Frost"), staff, member),
-            (e("Kim Bjerre"), staff, member),
-            ("hr@eksempel.dk", mgmt, secretary),
-        ],
-    )
-    areas = {
-        "SO": ("Peter Lund", "Gitte Frost", ["leder@eksempel.dk"], ["tr@eksempel.dk", "Erik Nørgaard"]),
-        "SOC": ("Henrik Vestergaard", "Helle Storm", ["Louise Krogh"], ["Jeppe Laursen"]),
-        "BF": ("Anne Brandt", "Signe Høj", ["Thomas Lykke"], []),
-        "SD": ("Jens Overgaard", "Kim Bjerre", ["Pia Mortensen"], ["Tove Kjeldsen", "Line Bisgaard"]),
-        "ADM": ("Charlotte Schmidt", "Morten Ravn", ["Niels Bang"], []),
-    }
-    for area, (leader, tr, leaders, staff_members) in areas.items():
-        members = [(e(leader), mgmt, chair), (e(tr), staff, vice)]
-        members += [(x if "@" in x else e(x), mgmt, member) for x in leaders]
-        members += [(x if "@" in x else e(x), staff, member) for x in staff_members]
-        name = f"OMU {org.units[area].name}"
-        committee(org, f"OMU-{area}", name, Committee.Kind.OMU, area, members)
-    committee(
-        org,
+MGMT, STAFF = CommitteeMember.Side.MANAGEMENT, CommitteeMember.Side.EMPLOYEES
+CHAIR, VICE, MEMBER, SECRETARY = (
+    CommitteeMember.Position.CHAIR,
+    CommitteeMember.Position.VICE_CHAIR,
+    CommitteeMember.Position.MEMBER,
+    CommitteeMember.Position.SECRETARY,
+)
+# (key, name, kind, unit, [(a name or an e-mail, side, position)])
+HU = (
+    "HU",
+    "Hovedudvalget (HU)",
+    Committee.Kind.HU,
+    "EK",
+    [
+        ("Karen Dahl", MGMT, CHAIR),
+        ("Morten Ravn", STAFF, VICE),
+        ("Peter Lund", MGMT, MEMBER),
+        ("Anne Brandt", MGMT, MEMBER),
+        ("Gitte Frost", STAFF, MEMBER),
+        ("Kim Bjerre", STAFF, MEMBER),
+        ("hr@eksempel.dk", MGMT, SECRETARY),
+    ],
+)
+# Each area's OMU: (chair, vice-chair, other leaders, other employees' representatives).
+OMU = {
+    "SO": ("Peter Lund", "Gitte Frost", ["leder@eksempel.dk"], ["tr@eksempel.dk", "Erik Nørgaard"]),
+    "SOC": ("Henrik Vestergaard", "Helle Storm", ["Louise Krogh"], ["Jeppe Laursen"]),
+    "BF": ("Anne Brandt", "Signe Høj", ["Thomas Lykke"], []),
+    "SD": ("Jens Overgaard", "Kim Bjerre", ["Pia Mortensen"], ["Tove Kjeldsen", "Line Bisgaard"]),
+    "ADM": ("Charlotte Schmidt", "Morten Ravn", ["Niels Bang"], []),
+}
+LMU = [
+    (
         "LMU-SO-SOL",
         "LMU Plejecenter Solhaven",
         Committee.Kind.LMU,
         "SO-SOL",
         [
-            ("leder@eksempel.dk", mgmt, chair),
-            ("tr@eksempel.dk", staff, vice),
-            ("amr@eksempel.dk", staff, member),
-            (e("Birgitte Kjær"), mgmt, member),
+            ("leder@eksempel.dk", MGMT, CHAIR),
+            ("tr@eksempel.dk", STAFF, VICE),
+            ("amr@eksempel.dk", STAFF, MEMBER),
+            ("Birgitte Kjær", MGMT, MEMBER),
         ],
-    )
-    committee(
-        org,
+    ),
+    (
         "LMU-SD-NORD",
         "LMU Nordskolen",
         Committee.Kind.LMU,
         "SD-NORD",
-        [
-            (e("Pia Mortensen"), mgmt, chair),
-            (e("Kim Bjerre"), staff, vice),
-            (e("Line Bisgaard"), staff, member),
-        ],
-    )
-    committee(
-        org,
+        [("Pia Mortensen", MGMT, CHAIR), ("Kim Bjerre", STAFF, VICE), ("Line Bisgaard", STAFF, MEMBER)],
+    ),
+    (
         "LMU-BF-FAM",
         "LMU Familieafdelingen",
         Committee.Kind.LMU,
         "BF-FAM",
-        [(e("Thomas Lykke"), mgmt, chair), (e("Signe Høj"), staff, vice)],
-    )
+        [("Thomas Lykke", MGMT, CHAIR), ("Signe Høj", STAFF, VICE)],
+    ),
+]
+
+
+def build_committees(org: DemoOrganisation) -> None:
+    def email(who: str) -> str:
+        return who if "@" in who else slug_email(who)
+
+    omus = []
+    for area, (chair, vice, leaders, staff) in OMU.items():
+        members = [(chair, MGMT, CHAIR), (vice, STAFF, VICE)]
+        members += [(x, MGMT, MEMBER) for x in leaders] + [(x, STAFF, MEMBER) for x in staff]
+        omus.append((f"OMU-{area}", f"OMU {org.units[area].name}", Committee.Kind.OMU, area, members))
+    for key, name, kind, unit, members in [HU, *omus, *LMU]:
+        committee(org, key, name, kind, unit, [(email(who), side, pos) for who, side, pos in members])
 
 
 def build_all() -> DemoOrganisation:

@@ -188,10 +188,9 @@ def build(org) -> None:
         SuccessIndicator(initiative=initiative, text=text, construct=constructs.get(key), order=n)
         for n, (text, key) in enumerate(INDICATORS)
     )
-    people = org.people
     activities = {}
     for title, forum, quarter, until, day, kind, status_, responsible in ACTIVITIES:
-        activity, _ = Activity.objects.update_or_create(
+        activities[title], _ = Activity.objects.update_or_create(
             initiative=initiative,
             title=title,
             defaults={
@@ -201,47 +200,50 @@ def build(org) -> None:
                 "day": day,
                 "kind": kind,
                 "status": status_,
-                "responsible": people.get(email(responsible)),
+                "responsible": org.people.get(email(responsible)),
             },
         )
-        activities[title] = activity
     link(activities, org)
+    build_follow_ups(org, forums, activities)
+    build_onboardings(org)
+    status.compute()
 
+
+def build_follow_ups(org, forums: dict[str, Forum], activities: dict[str, Activity]) -> None:
     today = timezone.localdate()
+    meeting = Meeting.objects.filter(committee=org.committees["OMU-SO"]).first()
+    action_plan = ActionPlan.objects.filter(unit=org.units["SO-SOL"]).order_by("-created").first()
     for title, forum, owner, due, status_, source in FOLLOW_UPS:
         FollowUp.objects.update_or_create(
             title=title,
             defaults={
                 "forum": forums[forum],
-                "owner": people[email(owner)],
+                "owner": org.people[email(owner)],
                 "due": today + due,
                 "status": status_,
                 "source": source,
-                "created_by": people["hr@eksempel.dk"],
-                "meeting": Meeting.objects.filter(committee=org.committees["OMU-SO"]).first()
-                if source == FollowUp.Source.MEETING
-                else None,
-                "action_plan": ActionPlan.objects.filter(unit=org.units["SO-SOL"])
-                .order_by("-created")
-                .first()
-                if source == FollowUp.Source.ACTION_PLAN
-                else None,
+                "created_by": org.people["hr@eksempel.dk"],
+                "meeting": meeting if source == FollowUp.Source.MEETING else None,
+                "action_plan": action_plan if source == FollowUp.Source.ACTION_PLAN else None,
                 "activity": activities["Opfølgning ifm. arbejdsmiljørapporterne i HU"]
                 if forum == "HU"
                 else None,
             },
         )
-    # Leader memberships made by the demo start an onboarding each; only the two new leaders are new.
+
+
+def build_onboardings(org) -> None:
+    """Leader memberships made by the demo start an onboarding each; only the two new leaders are new."""
+    today = timezone.localdate()
     new = []
     for key, unit, started, met in NEW_LEADERS:
         row, _ = LeaderOnboarding.objects.update_or_create(
-            leader=people[email(key)],
+            leader=org.people[email(key)],
             unit=org.units[unit],
             defaults={"started": today + started, "met_representatives_on": today + met if met else None},
         )
         new.append(row.pk)
     LeaderOnboarding.objects.exclude(pk__in=new).delete()
-    status.compute()
 
 
 def build_forums(org) -> dict[str, Forum]:
