@@ -64,3 +64,5 @@ rules.add_perm("organisation.view_committee", rules.is_authenticated)
 # Maintaining organisation data and settings is HR's.
 rules.add_perm("organisation.manage", is_hr)
 rules.add_perm("organisation.use_admin", is_hr | rules.is_superuser)
+# The platform apps below this one ask through permissions instead of importing it.
+rules.add_perm("jobs.view_all_jobs", is_hr)
