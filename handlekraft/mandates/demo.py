@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .models import DecisionArea, DecisionAreaVersion
+from .models import DecisionArea
 
 BEFORE, AFTER = DecisionArea.InformWhen.BEFORE, DecisionArea.InformWhen.AFTER
 EACH, MONTH = DecisionArea.Period.EACH, DecisionArea.Period.MONTH
@@ -232,9 +232,7 @@ def build(org) -> None:
             area.desired_level = 7
         area.save()
         if not area.versions.exists():
-            DecisionAreaVersion.objects.create(
-                area=area, number=area.version, data=area.snapshot(), changed_by=leader, note="Demodata"
-            )
+            area.record_version(leader, "Demodata")
     org.areas = {(a.unit.external_id, a.title): a for a in DecisionArea.objects.select_related("unit")}
     build_questions(org)
     build_poker(org)

@@ -20,7 +20,7 @@ from handlekraft.lib.text import normalise_title
 from handlekraft.organisation.importing import ImportFailed, decode, read_rows
 from handlekraft.organisation.models import Unit
 
-from .models import DecisionArea, DecisionAreaVersion
+from .models import DecisionArea
 
 COLUMNS = [
     "unit_external_id",
@@ -132,9 +132,7 @@ def import_mandates(data: bytes | str) -> MandateImportResult:
             else:
                 result.unchanged += 1
                 continue
-            DecisionAreaVersion.objects.create(
-                area=area, number=area.version, data=area.snapshot(), note=_("Importeret fra CSV")
-            )
+            area.record_version(None, _("Importeret fra CSV"))
     return result
 
 

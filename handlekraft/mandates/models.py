@@ -234,6 +234,12 @@ class DecisionArea(models.Model):
     def example_lines(self) -> list[str]:
         return [line.strip() for line in self.examples.splitlines() if line.strip()]
 
+    def record_version(self, by, note: str = "") -> DecisionAreaVersion:
+        """Keeps the area as it is now as its version number `self.version`, with who and why."""
+        return DecisionAreaVersion.objects.create(
+            area=self, number=self.version, data=self.snapshot(), changed_by=by, note=note
+        )
+
     def asked_lines(self) -> list[str]:
         return [line.strip() for line in self.asked.splitlines() if line.strip()]
 

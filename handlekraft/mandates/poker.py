@@ -28,7 +28,6 @@ from handlekraft.organisation.rules import is_hr, is_leader_of
 
 from .models import DecisionArea, Level, PokerAgreement, PokerSession, PokerVote
 from .rules import can_edit_area, can_edit_mandates_of
-from .views import record_version
 
 
 @rules.predicate
@@ -200,7 +199,7 @@ def record_agreement(session: PokerSession, level: int, user) -> None:
         )
         area.level, area.version, area.updated_by = level, area.version + 1, user
         area.save()
-        record_version(area, user, _("Aftalt ved delegeringspoker: %(title)s") % {"title": session.title})
+        area.record_version(user, _("Aftalt ved delegeringspoker: %(title)s") % {"title": session.title})
 
 
 def panel_or_page(request: HttpRequest, session: PokerSession) -> HttpResponse:

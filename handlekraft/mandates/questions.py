@@ -22,8 +22,7 @@ from handlekraft.organisation.models import Membership, Role, Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr
 
 from .models import DecisionArea, MandateQuestion
-from .rules import can_answer_question, can_edit_area, can_view_question
-from .views import own_unit_or_404, record_version
+from .rules import can_answer_question, can_edit_area, can_view_question, own_unit_or_404
 
 
 class QuestionForm(DKFDSModelForm):
@@ -99,7 +98,7 @@ def make_searchable(area: DecisionArea, question: str, user) -> None:
             locked.version += 1
             locked.updated_by = user
             locked.save()
-            record_version(locked, user, _("Et spørgsmål er gjort søgbart"))
+            locked.record_version(user, _("Et spørgsmål er gjort søgbart"))
 
 
 def leaders_for(unit: Unit, asker=None) -> list:

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import rules
+from django.http import Http404
+from django.utils.translation import gettext as _
 
+from handlekraft.organisation.models import Unit
 from handlekraft.organisation.rules import is_hr, is_leader_of
+
+
+def own_unit_or_404(user) -> Unit:
+    """The unit whose råderum is this person's own (where they work); 404 for someone in no unit."""
+    unit = user.primary_unit
+    if unit is None:
+        raise Http404(_("Du er ikke knyttet til en enhed."))
+    return unit
 
 
 @rules.predicate

@@ -16,16 +16,9 @@ from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.models import Unit
 
 from .forms import DecisionAreaForm, SearchForm
-from .models import DecisionArea, DecisionAreaVersion, Level, MandateQuestion, unlearning_share
-from .rules import can_answer_question, can_edit_area, can_edit_mandates_of
+from .models import DecisionArea, Level, MandateQuestion, unlearning_share
+from .rules import can_answer_question, can_edit_area, can_edit_mandates_of, own_unit_or_404
 from .search import can_i_decide
-
-
-def own_unit_or_404(user) -> Unit:
-    unit = user.primary_unit
-    if unit is None:
-        raise Http404(_("Du er ikke knyttet til en enhed."))
-    return unit
 
 
 @login_required
@@ -87,12 +80,6 @@ def ancestors_and_coordinated_units(area: DecisionArea) -> tuple[list[Unit], lis
     return ancestors, sorted((u for u in units if u.coordinated), key=lambda u: u.name)
 
 
-def record_version(area: DecisionArea, user, note: str) -> None:
-    DecisionAreaVersion.objects.create(
-        area=area, number=area.version, data=area.snapshot(), changed_by=user, note=note
-    )
-
-
 @login_required
 def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
@@ -118,7 +105,7 @@ def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
             area.unit, area.updated_by, area.version = unit, request.user, 1
             area.save()
             form.save_m2m()
-            record_version(area, request.user, form.cleaned_data["note"])
+            area.record_version(request.user, form.cleaned_data["note"])
             if question is not None:
                 question.answer(
                     request.user,
@@ -149,7 +136,7 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
 
         def record(saved: DecisionArea) -> None:
-            record_version(saved, request.user, form.cleaned_data["note"])
+            saved.record_version(request.user, form.cleaned_data["note"])
 
         conflict = save_unless_changed(
             form, form.cleaned_data["version"], record, also={"updated_by": request.user}
@@ -177,7 +164,7 @@ def area_archive(request: HttpRequest, pk: int) -> HttpResponse:
             request.user,
         )
         area.save()
-        record_version(area, request.user, _("Arkiveret"))
+        area.record_version(request.user, _("Arkiveret"))
     messages.success(request, _("»%(title)s« er arkiveret.") % {"title": area.title})
     return redirect("mandates:unit", area.unit.external_id)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections import defaultdict
 from datetime import date
 
@@ -12,57 +11,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handlekraft.lib.cpr import find_cpr
-from handlekraft.organisation.models import Membership, Role, Unit
+from handlekraft.organisation.models import Unit
 
-from .models import COMMENT_MAX, Aggregate, AnswerCode, Invitation, Response, Rollup, Survey, UnitCount
+from .codes import recipients, shuffle, store_hashes
+from .models import COMMENT_MAX, Aggregate, AnswerCode, Response, Rollup, Survey, UnitCount
 from .tasks import prompt_units
-
-WORK_ROLES = (Role.EMPLOYEE, Role.LEADER)  # the unit a person works in labels their code
-shuffle = secrets.SystemRandom().shuffle
 
 
 class Refused(Exception):
     def __init__(self, message: str, status: int = 422):
         super().__init__(message)
         self.message, self.status = message, status
-
-
-def recipients(survey: Survey) -> list[tuple[object, Unit]]:
-    """Everyone active in the surveyed subtree, once, whatever their roles (a TR, an AMR or someone in
-    HR is an employee too), with the unit their code is labelled with: where they work, else where they
-    hold their role."""
-    people: dict[int, tuple[object, Unit]] = {}
-    memberships = Membership.objects.filter(
-        unit__path__startswith=survey.unit.path, user__is_active=True
-    ).select_related("unit", "user")
-    for m in sorted(memberships, key=lambda m: (m.role not in WORK_ROLES, m.unit.path, m.pk)):
-        people.setdefault(m.user_id, (m.user, m.unit))
-    return list(people.values())
-
-
-def remaining_recipients(survey: Survey) -> list[tuple[object, Unit]]:
-    """The people asked who have not been sent a code yet."""
-    invited = set(Invitation.objects.filter(survey=survey).values_list("user_id", flat=True))
-    return [(user, unit) for user, unit in recipients(survey) if user.pk not in invited]
-
-
-def _store_hashes(survey: Survey, codes: list[tuple[Unit, str]]) -> None:
-    """Only the codes' hashes, in random order, so neither the ids nor the rows' order follows the list
-    of people they were made for."""
-    rows = [AnswerCode(survey=survey, unit=unit, code_hash=AnswerCode.hash(raw)) for unit, raw in codes]
-    shuffle(rows)
-    AnswerCode.objects.bulk_create(rows, batch_size=2000)
-
-
-@transaction.atomic
-def store_sent(survey: Survey, sent: list[tuple[object, Unit, str]]) -> int:
-    """Stores the codes of e-mails that went (user, unit, raw code) and who was sent one; never which
-    code went to whom."""
-    _store_hashes(survey, [(unit, raw) for _user, unit, raw in sent])
-    Invitation.objects.bulk_create(
-        [Invitation(survey=survey, user=user) for user, _unit, _raw in sent], ignore_conflicts=True
-    )
-    return len(sent)
 
 
 @transaction.atomic
@@ -72,7 +31,7 @@ def make_codes(survey: Survey) -> list[tuple[Unit, str]]:
     person got which code."""
     units = sorted((unit for _user, unit in recipients(survey)), key=lambda u: (u.path, u.pk))
     codes = [(unit, AnswerCode.new_raw()) for unit in units]
-    _store_hashes(survey, codes)
+    store_hashes(survey, codes)
     return codes
 
 

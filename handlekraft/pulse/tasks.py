@@ -17,6 +17,7 @@ from django_tasks import task
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role
 
+from .codes import remaining_recipients, shuffle, store_sent
 from .models import AnswerCode, Survey
 
 BATCH = 50  # codes stored together, in shuffled order
@@ -59,7 +60,6 @@ def email_codes(survey_id: int) -> int:
     in random order and the codes stored in shuffled batches, so neither the ids nor the order of the
     codes follow the staff list.
     """
-    from .services import remaining_recipients, shuffle, store_sent
 
     survey = Survey.objects.select_related("unit").get(pk=survey_id)
     people = [(user, unit) for user, unit in remaining_recipients(survey) if user.email]

@@ -17,10 +17,9 @@ from handlekraft.lib.paging import API_MAX_OFFSET
 from handlekraft.organisation.models import Unit
 
 from . import workflow
-from .models import BODY_MAX, PART_MAX, Story
+from .models import BODY_MAX, PART_MAX, RANK_WINDOW, Story
 from .naming import colleagues_named
 from .rules import can_recognise_story, can_view_story, can_write_stories
-from .views import RANK_WINDOW
 
 router = Router(tags=["historier"])
 

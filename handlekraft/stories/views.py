@@ -17,7 +17,7 @@ from handlekraft.organisation.models import Unit
 
 from . import workflow
 from .forms import FeedFilterForm, HideForm, RecognitionForm, StoryForm
-from .models import Experiment, Profession, Story, StoryPerson
+from .models import RANK_WINDOW, Experiment, Profession, Story, StoryPerson
 from .rules import (
     can_edit_story,
     can_hide_story,
@@ -31,7 +31,6 @@ from .rules import (
 
 PER_PAGE = 20
 COUNT_CAP = 1000  # the feed says "Mere end 1.000 historier" rather than counting them all
-RANK_WINDOW = 2000  # a search ranks the newest 2,000 matches (lib/fulltext.newest_matches)
 
 
 def stories_for_cards():
