@@ -1,4 +1,4 @@
-"""Background import from the admin, with a progress page that only its starter and HR can see."""
+"""HR imports the organisation from the admin as a background job (the job page: tests/jobs)."""
 
 from __future__ import annotations
 
@@ -46,24 +46,6 @@ def test_a_failed_import_shows_every_error_and_changes_nothing(cast, client_as):
     assert job.status == Job.Status.FAILED
     assert "line 3: navn mangler; ukendt type 'land'" in job.result
     assert not Unit.objects.filter(external_id="NY").exists()
-
-
-def test_the_progress_fragment_polls_until_done(cast, client_as):
-    job = Job.objects.create(
-        title="Import", created_by=cast.hr, total=200, done=50, status=Job.Status.RUNNING
-    )
-    html = client_as("hr").get(job.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
-    assert "<html" not in html  # the fragment alone
-    assert 'hx-trigger="every 1s"' in html and 'value="25"' in html and "50 af 200" in html
-
-
-def test_only_the_starter_and_hr_see_a_job(cast, client_as):
-    job = Job.objects.create(title="Import", created_by=cast.leader)
-    assert client_as("leader").get(job.get_absolute_url()).status_code == 200
-    assert client_as("hr").get(job.get_absolute_url()).status_code == 200
-    for who in ["employee", "other", "tr", "amr"]:
-        assert client_as(who).get(job.get_absolute_url()).status_code == 403, who
-    assert client_as("anonymous").get(job.get_absolute_url()).status_code == 302
 
 
 def test_non_hr_cannot_reach_the_import(cast, client_as):
