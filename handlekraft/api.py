@@ -23,6 +23,7 @@ from handlekraft.experiments.api import router as experiments_router
 from handlekraft.lib.clean import clean_data
 from handlekraft.mandates.api import router as mandates_router
 from handlekraft.organisation.api import router as organisation_router
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import PersonalToken
 from handlekraft.plan.api import router as plan_router
 from handlekraft.pulse.api import router as pulse_router
@@ -139,7 +140,7 @@ def operations() -> list[dict]:
 
 
 @login_required
-def docs(request: HttpRequest):
+def docs(request: SignedInRequest):
     return render(request, "api_docs.html", {"operations": operations()})
 
 

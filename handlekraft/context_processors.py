@@ -6,18 +6,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from handlekraft.notifications.models import Notification
-from handlekraft.organisation.models import SiteSettings
+from handlekraft.organisation.models import SiteSettings, User
 from handlekraft.organisation.rules import is_hr
 
 
-def main_menu(request: HttpRequest) -> list[dict]:
+def main_menu(request: HttpRequest, user: User) -> list[dict]:
     """The main navigation. Each module adds its entry here as it is built.
 
     An entry is current when the page's URL name starts with one of its prefixes (within its namespace).
     """
     match = request.resolver_match
     namespace, url_name = getattr(match, "namespace", ""), getattr(match, "url_name", "") or ""
-    user = request.user
     entries = [
         ("home", _("Forside"), True, ("home",)),
         ("mandates:mine", _("Råderum"), user.primary_unit is not None, ("",)),
@@ -44,7 +43,7 @@ def main_menu(request: HttpRequest) -> list[dict]:
 def site(request: HttpRequest) -> dict:
     context = {"site_settings": SiteSettings.current(), "oidc_enabled": settings.OIDC_ENABLED}
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        context["main_menu"] = main_menu(request)
+    if isinstance(user, User) and user.is_authenticated:
+        context["main_menu"] = main_menu(request, user)
         context["unread_notifications"] = Notification.objects.unread_count(user)
     return context

@@ -22,6 +22,7 @@ from handlekraft.experiments.proposals import waiting_for
 from handlekraft.mandates.forms import SearchForm
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import open_questions_for_leader
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Role, SiteSettings
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
 from handlekraft.stories.feeds import stories_from_area
@@ -133,7 +134,7 @@ def capabilities(user) -> list[str]:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     user = request.user
     by_unit: dict[int, dict] = {}
     for m in user.memberships:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.lib.documents import csv_cell
 from handlekraft.lib.locking import resubmitted, update_unless_changed
+from handlekraft.organisation.http import SignedInRequest
 
 from .exports import notes_document
 from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
@@ -58,7 +59,7 @@ def polls_with_results(meeting: Meeting) -> list[Poll]:
 
 
 @login_required
-def meetings(request: HttpRequest) -> HttpResponse:
+def meetings(request: SignedInRequest) -> HttpResponse:
     """The meetings I facilitate, and the dialogue material (templates) to start a new one from."""
     mine = Meeting.objects.filter(facilitators=request.user).select_related("committee", "unit")
     return render(
@@ -73,7 +74,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     if not can_open_meetings(request.user):
         raise PermissionDenied
     template = None
@@ -91,7 +92,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     form = MeetingForm(request.POST or None, user=request.user, meeting=meeting)
     conflict = None
@@ -134,7 +135,7 @@ def board_context(meeting: Meeting, projector: bool = False) -> dict:
 
 
 @login_required
-def board(request: HttpRequest, pk: int) -> HttpResponse:
+def board(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     context = board_context(meeting)
     context.update(
@@ -148,7 +149,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def projector(request: HttpRequest, pk: int) -> HttpResponse:
+def projector(request: SignedInRequest, pk: int) -> HttpResponse:
     """For the screen in the meeting room: the code, the QR code and the notes arriving live."""
     meeting = facilitated(request, pk)
     link = request.build_absolute_uri(meeting.join_url())
@@ -159,7 +160,7 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def changes(request: HttpRequest, pk: int) -> HttpResponse:
+def changes(request: SignedInRequest, pk: int) -> HttpResponse:
     """Polled by the board and the projector every 2 s: only what changed since revision `rev`.
 
     Rendered without the context processors (menu, unread count): a poll every 2 s should cost little.
@@ -184,7 +185,7 @@ def changes(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(render_to_string("dialogue/_changes.html", context))
 
 
-def _done(request: HttpRequest, meeting: Meeting, message: str = "") -> HttpResponse:
+def _done(request: SignedInRequest, meeting: Meeting, message: str = "") -> HttpResponse:
     """htmx: nothing to swap; the board polls at once and shows the change. Without JS: back to the board."""
     if request.htmx:
         response = HttpResponse(status=204)
@@ -200,7 +201,7 @@ def _done(request: HttpRequest, meeting: Meeting, message: str = "") -> HttpResp
 
 @login_required
 @require_POST
-def note_action(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def note_action(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     note = get_object_or_404(Note.objects.select_related("meeting"), pk=note_pk, meeting=meeting)
     action = request.POST.get("action")
@@ -220,7 +221,7 @@ def note_action(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def add_group(request: HttpRequest, pk: int) -> HttpResponse:
+def add_group(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     form = GroupForm(request.POST)
     if form.is_valid() and form.cleaned_data["column"] in meeting.column_keys:
@@ -238,7 +239,7 @@ def add_group(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def set_status(request: HttpRequest, pk: int) -> HttpResponse:
+def set_status(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     action = request.POST.get("action")
     if action == "open" and meeting.status != Meeting.Status.OPEN:
@@ -253,7 +254,7 @@ def set_status(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def add_facilitator(request: HttpRequest, pk: int) -> HttpResponse:
+def add_facilitator(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     form = FacilitatorForm(request.POST)
     if form.is_valid():
@@ -268,7 +269,7 @@ def add_facilitator(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def add_poll(request: HttpRequest, pk: int) -> HttpResponse:
+def add_poll(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     form = PollForm(request.POST)
     if not form.is_valid():
@@ -297,7 +298,7 @@ def add_poll(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def toggle_poll(request: HttpRequest, pk: int, poll_pk: int) -> HttpResponse:
+def toggle_poll(request: SignedInRequest, pk: int, poll_pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     poll = get_object_or_404(Poll, pk=poll_pk, meeting=meeting)
     with transaction.atomic():
@@ -324,7 +325,7 @@ def export_rows(meeting: Meeting) -> list[dict]:
 
 
 @login_required
-def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -348,7 +349,7 @@ def export_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def export_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def export_docx(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     content = notes_document(meeting, export_rows(meeting))
     response = HttpResponse(

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -22,6 +22,7 @@ from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit, User
 from handlekraft.organisation.rules import is_hr, is_leader_of
 
@@ -128,7 +129,7 @@ class AnswerForm(DKFDSForm):
 
 
 @login_required
-def proposal_list(request: HttpRequest) -> HttpResponse:
+def proposal_list(request: SignedInRequest) -> HttpResponse:
     """All proposals, open to everyone, with the hours freed by those carried out."""
     status = request.GET.get("status", "")
     proposals = Proposal.objects.select_related("unit", "routed_to")
@@ -158,7 +159,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def proposal_create(request: HttpRequest) -> HttpResponse:
+def proposal_create(request: SignedInRequest) -> HttpResponse:
     unit = request.user.primary_unit
     if unit is None:
         raise Http404(_("Du er ikke knyttet til en enhed."))
@@ -177,7 +178,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     proposal = get_object_or_404(
         Proposal.objects.select_related("unit", "routed_to", "proposer", "answered_by", "decision_area"),
         pk=pk,

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -18,6 +18,7 @@ from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from .forms import BoardFilterForm, DeclineForm, ExperimentForm, LearningForm
@@ -33,7 +34,7 @@ def experiments_with_relations():
 
 
 @login_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: SignedInRequest) -> HttpResponse:
     """'Hvad prøver andre?': experiments by status, across the organisation or one unit's subtree."""
     units = [(u.external_id, u.name) for u in Unit.objects.filter(depth__lte=2).order_by("path")]
     own = request.user.primary_unit
@@ -58,7 +59,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     unit = request.user.primary_unit
     if external_id := request.GET.get("enhed"):
         unit = get_object_or_404(Unit, external_id=external_id)
@@ -82,7 +83,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     experiment = get_object_or_404(experiments_with_relations(), pk=pk)
     can_edit = can_edit_experiment(request.user, experiment)
     evaluate = can_edit and experiment.status in (Status.RUNNING, Status.EVALUATING)
@@ -101,7 +102,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     experiment = get_object_or_404(experiments_with_relations(), pk=pk)
     if not can_edit_experiment(request.user, experiment):
         raise PermissionDenied
@@ -128,7 +129,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def start(request: HttpRequest, pk: int) -> HttpResponse:
+def start(request: SignedInRequest, pk: int) -> HttpResponse:
     """Starts the experiment, or asks the leader first when it lies outside what the team decides alone."""
     experiment = get_object_or_404(experiments_with_relations(), pk=pk)
     if not can_edit_experiment(request.user, experiment):
@@ -158,7 +159,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: SignedInRequest, pk: int) -> HttpResponse:
     experiment = get_object_or_404(experiments_with_relations(), pk=pk)
     if not can_decide_experiment(request.user, experiment):
         raise PermissionDenied
@@ -196,7 +197,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluate(request: SignedInRequest, pk: int) -> HttpResponse:
     experiment = get_object_or_404(experiments_with_relations(), pk=pk)
     if not can_edit_experiment(request.user, experiment):
         raise PermissionDenied

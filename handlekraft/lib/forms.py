@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.forms.boundfield import BoundField
@@ -60,14 +61,21 @@ class CleanInputMixin:
         super().__init__(data, *args, **kwargs)
 
 
+# A form's fields are set up by name in __init__ ("self.fields['area'].queryset = ..."); typed as Any, so
+# that needs no cast to the field's own class each time.
+FormFields = dict[str, Any]
+
+
 class DKFDSForm(CleanInputMixin, forms.Form):
     bound_field_class = DKFDSBoundField
     template_name = "components/form_fields.html"
+    fields: FormFields
 
 
 class DKFDSModelForm(CleanInputMixin, forms.ModelForm):
     bound_field_class = DKFDSBoundField
     template_name = "components/form_fields.html"
+    fields: FormFields
 
 
 class DanishAmountField(forms.DecimalField):

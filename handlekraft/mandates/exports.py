@@ -6,7 +6,7 @@ import io
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from handlekraft.lib.documents import text_cells
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from .models import DecisionArea, Level
@@ -100,19 +101,19 @@ def attachment(content: bytes, content_type: str, unit: Unit, extension: str) ->
 
 
 @login_required
-def pdf(request: HttpRequest, external_id: str) -> HttpResponse:
+def pdf(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     return attachment(staff_room_pdf(unit), "application/pdf", unit, "pdf")
 
 
 @login_required
-def xlsx(request: HttpRequest, external_id: str) -> HttpResponse:
+def xlsx(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     return attachment(workbook(unit), XLSX, unit, "xlsx")
 
 
 @login_required
-def board(request: HttpRequest, external_id: str) -> HttpResponse:
+def board(request: SignedInRequest, external_id: str) -> HttpResponse:
     """'Delegeringstavle': the areas × the seven levels, with the current and the desired level."""
     unit = get_object_or_404(Unit, external_id=external_id)
     return render(

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 from handlekraft.organisation.rules import is_hr, is_leader_of
 
@@ -60,7 +61,7 @@ class StartForm(DKFDSForm):
 
 
 @login_required
-def start(request: HttpRequest, external_id: str) -> HttpResponse:
+def start(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     if not can_edit_mandates_of(request.user, unit):
         raise PermissionDenied
@@ -119,7 +120,7 @@ def state(session: PokerSession, user) -> dict:
 
 
 @login_required
-def session_page(request: HttpRequest, pk: int) -> HttpResponse:
+def session_page(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
     if not can_take_part(request.user, session):
         raise PermissionDenied
@@ -135,7 +136,7 @@ def session_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def vote(request: HttpRequest, pk: int) -> HttpResponse:
+def vote(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
     if not can_take_part(request.user, session):
         raise PermissionDenied
@@ -159,7 +160,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def control(request: HttpRequest, pk: int) -> HttpResponse:
+def control(request: SignedInRequest, pk: int) -> HttpResponse:
     """The leader's buttons: reveal, vote again, record the agreed level, next area, finish."""
     session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
     if not can_run(request.user, session):
@@ -202,7 +203,7 @@ def record_agreement(session: PokerSession, level: int, user) -> None:
         area.record_version(user, _("Aftalt ved delegeringspoker: %(title)s") % {"title": session.title})
 
 
-def panel_or_page(request: HttpRequest, session: PokerSession) -> HttpResponse:
+def panel_or_page(request: SignedInRequest, session: PokerSession) -> HttpResponse:
     if request.htmx:
         session = PokerSession.objects.select_related("unit", "current_area").get(pk=session.pk)
         return render(request, "mandates/poker.html#panel", state(session, request.user))
@@ -210,7 +211,7 @@ def panel_or_page(request: HttpRequest, session: PokerSession) -> HttpResponse:
 
 
 @login_required
-def sessions(request: HttpRequest, external_id: str) -> HttpResponse:
+def sessions(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     return render(
         request,

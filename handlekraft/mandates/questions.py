@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from handlekraft.lib.cpr import TEXT_MAX, validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.notifications.services import notify
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr
 
@@ -135,7 +136,7 @@ def open_questions_for_leader(user):
 
 @login_required
 @require_POST
-def ask(request: HttpRequest) -> HttpResponse:
+def ask(request: SignedInRequest) -> HttpResponse:
     unit = own_unit_or_404(request.user)
     form = QuestionForm(request.POST)
     if not form.is_valid():
@@ -155,7 +156,7 @@ def ask(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def question_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(
         MandateQuestion.objects.select_related("unit", "asker", "answer_area"), pk=pk
     )
@@ -193,7 +194,7 @@ def notify_answer(question: MandateQuestion) -> None:
 
 
 @login_required
-def my_questions(request: HttpRequest) -> HttpResponse:
+def my_questions(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "mandates/questions.html",
@@ -205,7 +206,7 @@ def my_questions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unlearning(request: HttpRequest) -> HttpResponse:
+def unlearning(request: SignedInRequest) -> HttpResponse:
     """Aflæring for HU and HR: the share of questions whose answer was already "yes, you decide"."""
     root = Unit.objects.filter(parent__isnull=True).order_by("pk").first()
     if root is None or not (is_hr(request.user) or is_committee_member_for(request.user, root)):

@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from .forms import DecisionAreaForm, SearchForm
@@ -22,12 +23,12 @@ from .search import can_i_decide
 
 
 @login_required
-def my_mandates(request: HttpRequest) -> HttpResponse:
+def my_mandates(request: SignedInRequest) -> HttpResponse:
     return redirect("mandates:unit", own_unit_or_404(request.user).external_id)
 
 
 @login_required
-def unit_mandates(request: HttpRequest, external_id: str) -> HttpResponse:
+def unit_mandates(request: SignedInRequest, external_id: str) -> HttpResponse:
     """'Vores råderum': what the unit may decide, its own areas and those inherited from above."""
     unit = get_object_or_404(Unit, external_id=external_id)
     areas = DecisionArea.objects.for_unit(unit)
@@ -50,7 +51,7 @@ def unit_mandates(request: HttpRequest, external_id: str) -> HttpResponse:
 
 
 @login_required
-def area_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def area_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
     ancestors, coordinate = ancestors_and_coordinated_units(area)
     return render(
@@ -81,7 +82,7 @@ def ancestors_and_coordinated_units(area: DecisionArea) -> tuple[list[Unit], lis
 
 
 @login_required
-def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
+def area_create(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     if not can_edit_mandates_of(request.user, unit):
         raise PermissionDenied
@@ -126,7 +127,7 @@ def area_create(request: HttpRequest, external_id: str) -> HttpResponse:
 
 
 @login_required
-def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def area_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Edit with optimistic locking: a concurrent save shows a conflict, and nobody's text is lost."""
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
     if not can_edit_area(request.user, area):
@@ -153,7 +154,7 @@ def area_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def area_archive(request: HttpRequest, pk: int) -> HttpResponse:
+def area_archive(request: SignedInRequest, pk: int) -> HttpResponse:
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
     if not can_edit_area(request.user, area):
         raise PermissionDenied
@@ -207,7 +208,7 @@ def diff_versions(before: dict, after: dict) -> list[dict]:
 
 
 @login_required
-def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def version_detail(request: SignedInRequest, pk: int, number: int) -> HttpResponse:
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
     pair = list(area.versions.filter(number__lte=number).select_related("changed_by")[:2])
     if not pair or pair[0].number != number:
@@ -222,7 +223,7 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 @login_required
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: SignedInRequest) -> HttpResponse:
     """'Må jeg selv?' for the person's own unit (or another unit they pick from its page)."""
     unit = own_unit_or_404(request.user)
     if external_id := request.GET.get("enhed"):

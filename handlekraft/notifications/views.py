@@ -2,18 +2,20 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from handlekraft.lib.http import HtmxRequest
+
 from .models import Notification
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(Notification.objects.filter(recipient=request.user), 25).get_page(
+def notification_list(request: HtmxRequest) -> HttpResponse:
+    page = Paginator(Notification.objects.filter(recipient_id=request.user.pk), 25).get_page(
         request.GET.get("side")
     )
     return render(request, "notifications/list.html", {"page": page})
@@ -21,8 +23,8 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
-    note = get_object_or_404(Notification, pk=pk, recipient=request.user)
+def open_notification(request: HtmxRequest, pk: int) -> HttpResponse:
+    note = get_object_or_404(Notification, pk=pk, recipient_id=request.user.pk)
     if note.read is None:
         Notification.objects.filter(pk=note.pk).update(read=timezone.now())
     if note.url and url_has_allowed_host_and_scheme(note.url, {request.get_host()}):
@@ -32,6 +34,6 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
-    Notification.objects.filter(recipient=request.user, read__isnull=True).update(read=timezone.now())
+def mark_all_read(request: HtmxRequest) -> HttpResponse:
+    Notification.objects.filter(recipient_id=request.user.pk, read__isnull=True).update(read=timezone.now())
     return redirect("notifications")

@@ -6,7 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.db.models import Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,6 +21,7 @@ from handlekraft.notifications import outbox
 from handlekraft.notifications.models import EmailPreference
 
 from .forms import EmailPreferencesForm, ProfileForm, TokenForm
+from .http import SignedInRequest
 from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit, User
 from .oidc import provider_logout_url
 from .rules import is_hr
@@ -111,7 +112,7 @@ def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
 
 
 @login_required
-def organisation(request: HttpRequest) -> HttpResponse:
+def organisation(request: SignedInRequest) -> HttpResponse:
     """The organisation browser: a tree of units, searchable by unit name or person."""
     query = request.GET.get("q", "").strip()[:100]
     if query:
@@ -154,7 +155,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def unit_detail(request: HttpRequest, external_id: str) -> HttpResponse:
+def unit_detail(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
     # The ancestors (for the breadcrumbs) and the children in one query.
     related = list(Unit.objects.filter(Q(pk__in=unit.ancestor_ids) | Q(parent=unit)))
@@ -190,7 +191,7 @@ def unit_detail(request: HttpRequest, external_id: str) -> HttpResponse:
 
 
 @login_required
-def committee_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def committee_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     committee = get_object_or_404(
         Committee.objects.select_related("unit").prefetch_related(
             Prefetch(
@@ -214,7 +215,7 @@ def committee_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: SignedInRequest) -> HttpResponse:
     user = request.user
     current = dict(EmailPreference.objects.filter(user=user).values_list("kind", "email"))
     action = request.POST.get("action") if request.method == "POST" else None
@@ -256,7 +257,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+def revoke_token(request: SignedInRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(PersonalToken, pk=pk, user=request.user, revoked__isnull=True)
     token.revoked = timezone.now()
     token.save(update_fields=["revoked"])

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
+from handlekraft.organisation.http import SignedInRequest
+
 from .models import Activity, CalendarToken, FollowUp, Forum, quarter_bounds
 from .rules import can_follow_forum, can_see_follow_up
 
@@ -108,7 +110,7 @@ def personal_feed(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def subscribe(request: HttpRequest) -> HttpResponse:
+def subscribe(request: SignedInRequest) -> HttpResponse:
     """Make (or replace, or switch off) the person's calendar addresses. They are shown once."""
     token = None
     has_token = CalendarToken.objects.filter(user=request.user, revoked__isnull=True).exists()

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from handlekraft.experiments.models import Experiment
 from handlekraft.jobs.models import Job
 from handlekraft.lib.documents import attachment, pdf_from_template, saved
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.pulse.models import Action
 
 from . import status
@@ -139,7 +140,7 @@ def _allowed(request: HttpRequest) -> None:
 
 
 @login_required
-def status_page(request: HttpRequest) -> HttpResponse:
+def status_page(request: SignedInRequest) -> HttpResponse:
     _allowed(request)
     return render(
         request, "plan/status.html", {**page_context(), "can_refresh": can_manage_plan(request.user)}
@@ -148,7 +149,7 @@ def status_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def refresh(request: HttpRequest) -> HttpResponse:
+def refresh(request: SignedInRequest) -> HttpResponse:
     if not can_manage_plan(request.user):
         raise PermissionDenied
     job = Job.objects.create(title=_("Statustal for aktørskab"), created_by=request.user)
@@ -158,7 +159,7 @@ def refresh(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def report(request: HttpRequest, kind: str) -> HttpResponse:
+def report(request: SignedInRequest, kind: str) -> HttpResponse:
     _allowed(request)
     context = page_context()
     if context["snapshot"] is None:

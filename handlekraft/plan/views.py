@@ -22,6 +22,7 @@ from handlekraft.dialogue.rules import can_facilitate
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
 from handlekraft.notifications.services import notify
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role
 from handlekraft.organisation.rules import is_leader_anywhere
 from handlekraft.stories.models import Story
@@ -63,7 +64,7 @@ def by_quarter(activities, quarters: list[str]) -> list[dict]:
 
 
 @login_required
-def timeline(request: HttpRequest) -> HttpResponse:
+def timeline(request: SignedInRequest) -> HttpResponse:
     """The initiative's activities by quarter, like the seed's own slide; filter by forum."""
     initiatives = list(Initiative.objects.all())
     chosen = request.GET.get("indsats", "")
@@ -96,7 +97,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def forum_page(request: HttpRequest, pk: int) -> HttpResponse:
+def forum_page(request: SignedInRequest, pk: int) -> HttpResponse:
     forum = get_object_or_404(Forum.objects.select_related("committee"), pk=pk)
     activities = forum.activities.select_related("responsible").order_by("quarter", "day", "title")
     follows = can_follow_forum(request.user, forum)
@@ -119,7 +120,7 @@ def forum_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def activity_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(Activity.objects.select_related("forum", "responsible", "initiative"), pk=pk)
     may_update = can_update_activity(request.user, activity)
     form = ActivityStatusForm(request.POST or None, instance=activity)
@@ -152,7 +153,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def activity_edit(request: SignedInRequest, pk: int | None = None) -> HttpResponse:
     """Create or edit an activity (HR). A concurrent save is shown as a conflict; nothing typed is lost."""
     if not can_manage_plan(request.user):
         raise PermissionDenied
@@ -187,7 +188,7 @@ def activity_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @login_required
-def follow_ups(request: HttpRequest) -> HttpResponse:
+def follow_ups(request: SignedInRequest) -> HttpResponse:
     """Mine, the overdue ones in my forums, and the open ones in my forums."""
     user = request.user
     forums = list(followed_forums(user))
@@ -230,7 +231,7 @@ def way_forward_notes(request: HttpRequest, meeting) -> list[Note]:
     return list(meeting.notes.filter(way_forward=True, hidden=False, deleted=False)[:30])
 
 
-def _initial_from(request: HttpRequest) -> tuple[dict, list[Note]]:
+def _initial_from(request: SignedInRequest) -> tuple[dict, list[Note]]:
     """Prefill from where the person came: a meeting's Vejen videre, an action plan or an activity."""
     initial = {"due": timezone.localdate() + timedelta(days=30), "owner_email": request.user.email}
     notes = []
@@ -259,7 +260,7 @@ def _initial_from(request: HttpRequest) -> tuple[dict, list[Note]]:
 
 
 @login_required
-def follow_up_create(request: HttpRequest) -> HttpResponse:
+def follow_up_create(request: SignedInRequest) -> HttpResponse:
     forums = list(followed_forums(request.user))
     if not forums:
         raise PermissionDenied
@@ -299,7 +300,7 @@ def _visible_item(request: HttpRequest, pk: int) -> FollowUp:
 
 
 @login_required
-def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _visible_item(request, pk)
     may_change = can_change_follow_up(request.user, item)
     form = FollowUpStatusForm(request.POST or None, initial={"status": item.status})
@@ -320,7 +321,7 @@ def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def follow_up_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def follow_up_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = _visible_item(request, pk)
     if not can_change_follow_up(request.user, item):
         raise PermissionDenied
@@ -339,7 +340,7 @@ def follow_up_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def onboarding_overview(request: HttpRequest) -> HttpResponse:
+def onboarding_overview(request: SignedInRequest) -> HttpResponse:
     """HR: every new leader's progress through the onboarding checklist."""
     if not can_see_onboarding_overview(request.user):
         raise PermissionDenied
@@ -355,7 +356,7 @@ def onboarding_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_onboarding(request: HttpRequest) -> HttpResponse:
+def my_onboarding(request: SignedInRequest) -> HttpResponse:
     """The new leader's checklist: loaded into the front page (htmx), or as a page of its own."""
     progress = onboarding.for_leader(request.user)
     if request.htmx:
@@ -365,7 +366,7 @@ def my_onboarding(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def onboarding_tick(request: HttpRequest, pk: int) -> HttpResponse:
+def onboarding_tick(request: SignedInRequest, pk: int) -> HttpResponse:
     """The one item a leader ticks by hand: "I have met TR and AMR" (or takes the tick back)."""
     row = get_object_or_404(LeaderOnboarding, pk=pk, leader=request.user)
     row.met_representatives_on = timezone.localdate() if request.POST.get("met") == "1" else None
@@ -375,7 +376,7 @@ def onboarding_tick(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def welcome_box(request: HttpRequest) -> HttpResponse:
+def welcome_box(request: SignedInRequest) -> HttpResponse:
     """The front page's welcome box for a new employee (loaded by htmx), until they hide it."""
     if WelcomeDismissal.objects.filter(user=request.user).exists():
         return HttpResponse("")
@@ -384,14 +385,14 @@ def welcome_box(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def welcome_dismiss(request: HttpRequest) -> HttpResponse:
+def welcome_dismiss(request: SignedInRequest) -> HttpResponse:
     WelcomeDismissal.objects.get_or_create(user=request.user)
     messages.success(request, _("Velkomsten er skjult. Du finder den altid under Plan."))
     return redirect("home")
 
 
 @login_required
-def welcome(request: HttpRequest) -> HttpResponse:
+def welcome(request: SignedInRequest) -> HttpResponse:
     """ "Velkommen – her er dit råderum": what a new employee may decide, and whom to ask."""
     unit = request.user.primary_unit
     context = {"unit": unit}

@@ -12,6 +12,7 @@ from docx import Document
 from openpyxl import Workbook
 
 from handlekraft.lib.documents import attachment, pdf_from_template, saved, text_cells
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from .models import ActionPlan, Survey
@@ -28,7 +29,7 @@ def chosen(request: HttpRequest, pk: int) -> tuple[Survey, Unit, SurveyResults]:
 
 
 @login_required
-def xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def xlsx(request: SignedInRequest, pk: int) -> HttpResponse:
     """Every shown unit in the chosen subtree that the person may see; suppressed units are left out."""
     survey, unit, results = chosen(request, pk)
     constructs = results.constructs_of_survey()
@@ -66,7 +67,7 @@ def report_context(survey: Survey, unit: Unit, results: SurveyResults) -> dict:
 
 
 @login_required
-def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def report(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
     survey, unit, results = chosen(request, pk)
     context = report_context(survey, unit, results)
     name = f"maaling-{survey.pk}-{unit.external_id}"

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.documents import attachment, pdf_from_template
 from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import SiteSettings, Unit
 
 from . import services
@@ -70,7 +71,7 @@ def hr_only(request: HttpRequest) -> None:
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     hr_only(request)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -92,7 +93,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def manage(request: HttpRequest, pk: int) -> HttpResponse:
+def manage(request: SignedInRequest, pk: int) -> HttpResponse:
     hr_only(request)
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     codes = AnswerCode.objects.filter(survey=survey).count()
@@ -109,7 +110,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def send_codes(request: HttpRequest, pk: int) -> HttpResponse:
+def send_codes(request: SignedInRequest, pk: int) -> HttpResponse:
     hr_only(request)
     survey = get_object_or_404(Survey, pk=pk)
     emailed = Invitation.objects.filter(survey=survey).exists()
@@ -127,7 +128,7 @@ def send_codes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def slips(request: HttpRequest, pk: int) -> HttpResponse:
+def slips(request: SignedInRequest, pk: int) -> HttpResponse:
     """Code letters to print, for staff without work e-mail. Made once; the codes are shown only here."""
     hr_only(request)
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
@@ -141,7 +142,7 @@ def slips(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def close(request: HttpRequest, pk: int) -> HttpResponse:
+def close(request: SignedInRequest, pk: int) -> HttpResponse:
     hr_only(request)
     survey = get_object_or_404(Survey, pk=pk)
     if survey.closed_at is None:

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from handlekraft.dialogue.models import MeetingTemplate
 from handlekraft.lib.forms import DKFDSModelForm
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Unit, User
 
 from .models import Action, ActionPlan, Construct, Survey
@@ -76,7 +77,7 @@ class ActionForm(DKFDSModelForm):
 
 
 @login_required
-def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
+def action_plan(request: SignedInRequest, pk: int) -> HttpResponse:
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     unit = (
         get_object_or_404(Unit, external_id=request.GET.get("enhed", ""))
@@ -135,7 +136,7 @@ def action_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def plans_overview(request: HttpRequest, pk: int) -> HttpResponse:
+def plans_overview(request: SignedInRequest, pk: int) -> HttpResponse:
     """HU's view: the action plans' status across the areas."""
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     if not can_see_all_action_plans(request.user):

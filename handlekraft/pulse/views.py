@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from handlekraft.lib.forms import DKFDSForm
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
@@ -119,7 +120,7 @@ def sparkline(values: list[int | None]) -> list[dict]:
 
 
 @login_required
-def surveys(request: HttpRequest) -> HttpResponse:
+def surveys(request: SignedInRequest) -> HttpResponse:
     """The surveys whose results the person may read: those covering one of their units (HR: all)."""
     found = Survey.objects.select_related("unit").order_by("-opens")
     if not is_hr(request.user):
@@ -128,7 +129,7 @@ def surveys(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def results(request: HttpRequest, pk: int) -> HttpResponse:
+def results(request: SignedInRequest, pk: int) -> HttpResponse:
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     org = organisation_units(survey)  # results exist only for the units the survey asked
     unit = _unit_shown(request, survey, org)
@@ -178,7 +179,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _unit_shown(request: HttpRequest, survey: Survey, org: dict) -> Unit:
+def _unit_shown(request: SignedInRequest, survey: Survey, org: dict) -> Unit:
     """The unit asked for (?enhed=), else the person's own unit among those the survey asked, else the
     survey's unit."""
     if external_id := request.GET.get("enhed"):

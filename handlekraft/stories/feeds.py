@@ -17,6 +17,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from handlekraft.organisation.http import SignedInRequest
+
 from .models import FeedToken, Story
 
 FEED_SIZE = 30
@@ -59,7 +61,7 @@ def atom(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def subscribe(request: HttpRequest) -> HttpResponse:
+def subscribe(request: SignedInRequest) -> HttpResponse:
     """Make (or replace) the person's private feed address. The address is shown once."""
     address = None
     has_feed = FeedToken.objects.filter(user=request.user, revoked__isnull=True).exists()

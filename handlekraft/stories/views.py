@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from handlekraft.lib import fulltext
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.lib.paging import CappedPaginator
+from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from . import workflow
@@ -75,7 +76,7 @@ def filter_stories(stories, data: dict, user):
 
 
 @login_required
-def feed(request: HttpRequest) -> HttpResponse:
+def feed(request: SignedInRequest) -> HttpResponse:
     """All stories the person may read, newest first, with filters and Danish full-text search."""
     wanted = request.GET.get("enhed", "")
     units = [
@@ -110,7 +111,7 @@ def feed(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: SignedInRequest) -> HttpResponse:
     """The person's own stories in every status, and the stories that wait for their consent."""
     own = stories_for_cards().filter(author=request.user).order_by("-created")
     asked = (
@@ -154,7 +155,7 @@ def _experiment_initial(request: HttpRequest, form_kwargs: dict) -> Experiment |
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: SignedInRequest) -> HttpResponse:
     if not can_write_stories(request.user):
         raise PermissionDenied
     kwargs: dict = {"author": request.user}
@@ -188,7 +189,7 @@ def _say_where_it_went(request: HttpRequest, story: Story, published: bool) -> N
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(story_with_relations(), pk=pk)
     if not can_view_story(request.user, story):
         raise Http404
@@ -221,7 +222,7 @@ def detail_context(request: HttpRequest, story: Story, **forms) -> dict:
 
 
 @login_required
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     """Edit with optimistic locking: a save from an older copy shows the newer text and keeps yours."""
     story = get_object_or_404(story_with_relations(), pk=pk)
     if not can_edit_story(request.user, story):
@@ -245,7 +246,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def consent(request: HttpRequest, pk: int) -> HttpResponse:
+def consent(request: SignedInRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(story_with_relations(), pk=pk)
     person = consent_of(request.user, story)
     if person is None or story.status == Story.Status.DRAFT:
@@ -261,7 +262,7 @@ def consent(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_person(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+def remove_person(request: SignedInRequest, pk: int, person_pk: int) -> HttpResponse:
     story = get_object_or_404(story_with_relations(), pk=pk)
     if not can_edit_story(request.user, story):
         raise PermissionDenied
@@ -280,7 +281,7 @@ def remove_person(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse
 
 @login_required
 @require_POST
-def recognise(request: HttpRequest, pk: int) -> HttpResponse:
+def recognise(request: SignedInRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(story_with_relations(), pk=pk)
     if not can_recognise_story(request.user, story):
         raise PermissionDenied
@@ -304,7 +305,7 @@ def recognise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def hide(request: HttpRequest, pk: int) -> HttpResponse:
+def hide(request: SignedInRequest, pk: int) -> HttpResponse:
     story = get_object_or_404(story_with_relations(), pk=pk)
     restoring = request.POST.get("action") == "restore"
     allowed = can_restore_story if restoring else can_hide_story
@@ -323,7 +324,7 @@ def hide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def professions(request: HttpRequest) -> HttpResponse:
+def professions(request: SignedInRequest) -> HttpResponse:
     """'Eksempler på fagniveau': the professions, each with how many stories and the newest three."""
     visible = Story.objects.visible_to(request.user)
     counts = dict(
@@ -342,7 +343,7 @@ def professions(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def profession(request: HttpRequest, slug: str) -> HttpResponse:
+def profession(request: SignedInRequest, slug: str) -> HttpResponse:
     profession = get_object_or_404(Profession, slug=slug)
     stories = stories_for_cards().visible_to(request.user).filter(professions=profession)
     by_kind = request.GET.get("slags", "")

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from handlekraft.jobs.models import Job
 from handlekraft.lib.documents import attachment
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
+from handlekraft.organisation.http import SignedInRequest
 
 from .forms import SummaryForm, TextsForm
 from .models import Placement, Summary, Theme
@@ -39,7 +40,7 @@ def start_run(summary: Summary, user) -> None:
 
 
 @login_required
-def summaries(request: HttpRequest) -> HttpResponse:
+def summaries(request: SignedInRequest) -> HttpResponse:
     if not can_make_summaries(request.user):
         raise PermissionDenied
     form = SummaryForm(request.POST or None, user=request.user)
@@ -88,7 +89,7 @@ def themes_by_column(summary: Summary) -> list[dict]:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
     columns = themes_by_column(summary)
     return render(
@@ -107,7 +108,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rerun(request: HttpRequest, pk: int) -> HttpResponse:
+def rerun(request: SignedInRequest, pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
     with transaction.atomic():
         start_run(summary, request.user)
@@ -117,7 +118,7 @@ def rerun(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def theme_action(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
+def theme_action(request: SignedInRequest, pk: int, theme_pk: int) -> HttpResponse:
     """Rename, merge into another theme, or split the ticked notes off into a new theme."""
     summary = own_summary(request, pk)
     theme = get_object_or_404(Theme, pk=theme_pk, summary=summary)
@@ -167,7 +168,7 @@ def theme_action(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def move_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+def move_note(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
     placement = get_object_or_404(Placement, note_id=note_pk, primary=True, theme__summary=summary)
     target = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, summary=summary)
@@ -183,7 +184,7 @@ def move_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def texts(request: HttpRequest, pk: int) -> HttpResponse:
+def texts(request: SignedInRequest, pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
     form = TextsForm(request.POST, instance=summary)
     if not form.is_valid():
@@ -211,7 +212,7 @@ def texts(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def report(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
     summary = own_summary(request, pk)
     data = report_data(summary, themes_by_column(summary))
     name = f"opsamling-{slugify(summary.title)[:40] or summary.pk}"
