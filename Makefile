@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 # Development commands run with DEBUG=1, so they need no SECRET_KEY.
 DEV := DEBUG=1
 
-.PHONY: venv run test browser provider lint format migrations-check messages ci clean
+.PHONY: venv run test browser provider lint typecheck format migrations-check messages ci clean
 
 venv: $(VENV)/.installed
 
@@ -48,6 +48,10 @@ lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# mypy with django-stubs over the application (settings in pyproject.toml); it must stay clean.
+typecheck: venv
+	$(DEV) $(PY) -m mypy handlekraft
+
 format: venv
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
@@ -65,7 +69,7 @@ messages: venv
 	@msgattrib --untranslated --no-wrap locale/en/LC_MESSAGES/django.po | grep '^msgid ' | grep -v '^msgid ""$$' | sed 's/^/untranslated: /' || true
 	@msgattrib --only-fuzzy --no-wrap locale/en/LC_MESSAGES/django.po | grep '^msgid ' | grep -v '^msgid ""$$' | sed 's/^/fuzzy: /' || true
 
-ci: lint migrations-check test
+ci: lint typecheck migrations-check test
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Literal, cast
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -28,6 +29,9 @@ from handlekraft.organisation.rules import is_hr, is_leader_anywhere
 from handlekraft.stories.feeds import stories_from_area
 
 NEW_EMPLOYEE_DAYS = 90
+
+
+SameSite = Literal["Lax", "Strict", "None"]
 
 
 @never_cache
@@ -67,7 +71,7 @@ def set_language(request: HttpRequest, code: str) -> HttpResponse:
         max_age=365 * 24 * 60 * 60,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite=cast(SameSite, settings.LANGUAGE_COOKIE_SAMESITE),
     )
     return response
 

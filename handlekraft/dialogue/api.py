@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime
 
 from django.db import transaction
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
@@ -103,7 +103,7 @@ def close_meeting(request, meeting_id: int):
 # GET takes the meeting's id, POST its join code: one path, so that both methods reach their operation.
 @router.get("/meetings/{meeting}/notes", response=NotesOut, summary="Mødets noter (facilitatorer; mødets id)")
 def notes(request, meeting: int):
-    meeting = facilitated(request, meeting)
+    found = facilitated(request, meeting)
     return {
         "notes": [
             {
@@ -113,14 +113,14 @@ def notes(request, meeting: int):
                 "name": n.author_name or None,
                 "created": n.created,
             }
-            for n in meeting.notes.filter(deleted=False, hidden=False)
+            for n in found.notes.filter(deleted=False, hidden=False)
         ]
     }
 
 
 def _csrf_refusal(request: HttpRequest):
     """The participant is known by a cookie, so a browser's post must carry the CSRF token."""
-    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+    return CsrfViewMiddleware(HttpResponse).process_view(request, HttpResponse, (), {})
 
 
 @router.post(

@@ -144,7 +144,7 @@ class Meeting(models.Model):
         """The unit the meeting concerns: the unit, or the one the committee covers."""
         if self.unit_id:
             return self.unit
-        return self.committee.unit if self.committee_id else None
+        return self.committee.unit if self.committee is not None else None
 
     @property
     def is_open(self) -> bool:
@@ -212,6 +212,8 @@ class Note(models.Model):
     writer's phone can find and change its own notes, but two notes of one phone share nothing in the
     database, so an anonymous note is never linked to the same phone's named one."""
 
+    column_title = ""  # set for the participant's page: the title of the note's column
+
     meeting = models.ForeignKey(Meeting, related_name="notes", on_delete=models.CASCADE)
     owner_hash = models.CharField(max_length=64, blank=True, editable=False)
     author_name = models.CharField(_("navn"), max_length=40, blank=True, validators=[validate_no_cpr])
@@ -244,9 +246,9 @@ class Note(models.Model):
         return sha256_hex(f"{raw_token}:{client_id}")
 
     def written_by(self, raw_token: str | None) -> bool:
-        return bool(raw_token and self.owner_hash) and self.owner_hash == Note.owner_of(
-            raw_token, self.client_id
-        )
+        if not raw_token or not self.owner_hash:
+            return False
+        return self.owner_hash == Note.owner_of(raw_token, self.client_id)
 
     @property
     def shown_name(self) -> str:
@@ -260,6 +262,7 @@ class Note(models.Model):
 
 
 class Poll(models.Model):
+    option_list: list[PollOption]  # set by polls_with_results(): the options with their counts
     meeting = models.ForeignKey(Meeting, related_name="polls", on_delete=models.CASCADE)
     question = models.CharField(_("spørgsmål"), max_length=300, validators=[validate_no_cpr])
     multiple = models.BooleanField(_("flere svar"), default=False)

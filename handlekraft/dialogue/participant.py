@@ -148,15 +148,15 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
     """/m/{join_code}: write notes, see, edit and delete your own, and answer open polls."""
     meeting = find_meeting(request, code)
     if meeting is None:
-        form = JoinForm(initial={"code": code})
+        join = JoinForm(initial={"code": code})
         message = (
             _("For mange forkerte koder. Vent ti minutter, og prøv igen.")
             if too_many_guesses(request)
             else _("Der er intet møde med den kode. Tjek koden på skærmen.")
         )
-        return render(request, "dialogue/start.html", {"form": form, "message": message}, status=404)
+        return render(request, "dialogue/start.html", {"form": join, "message": message}, status=404)
     raw = _token(request) or secrets.token_urlsafe(24)
-    form = None
+    form: NoteForm | None = None
     if request.method == "POST":
         form = NoteForm(request.POST, meeting=meeting)
         if form.is_valid():
@@ -182,7 +182,7 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
     return _with_cookie(render(request, "dialogue/participant.html", context), raw)
 
 
-def _own_note(request: HttpRequest, code: str, pk: int) -> tuple[Meeting, Note, str]:
+def _own_note(request: HttpRequest, code: str, pk: int) -> tuple[Meeting, Note, str | None]:
     meeting = get_object_or_404(Meeting, join_code=Meeting.normalise_code(code))
     raw = _token(request)
     note = get_object_or_404(Note, pk=pk, meeting=meeting, deleted=False)

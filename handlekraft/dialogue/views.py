@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import segno
 from django.contrib import messages
@@ -50,7 +51,7 @@ def polls_with_results(meeting: Meeting) -> list[Poll]:
         )
     )
     for poll in polls:
-        options = list(poll.options.all())
+        options: list[Any] = list(poll.options.all())  # annotated with their vote count
         total = sum(o.count for o in options) or 1
         for option in options:
             option.share = round(100 * option.count / total)
@@ -263,7 +264,7 @@ def add_facilitator(request: SignedInRequest, pk: int) -> HttpResponse:
             request, _("%(name)s er nu facilitator for mødet.") % {"name": form.cleaned_data["email"].name}
         )
     else:
-        messages.error(request, form.errors["email"][0])
+        messages.error(request, str(form.errors["email"][0]))
     return redirect(meeting)
 
 
@@ -313,7 +314,7 @@ def export_rows(meeting: Meeting) -> list[dict]:
     return [
         {
             "column": meeting.column_title(n.column),
-            "group": groups.get(n.group_id, ""),
+            "group": groups.get(n.group_id, "") if n.group_id else "",
             "text": n.text,
             "way_forward": n.way_forward,
             "hidden": n.hidden,

@@ -192,7 +192,7 @@ class Proposal(models.Model):
 
     @property
     def routed_label(self) -> str:
-        return self.routed_to.external_id if self.routed_to_id else "central"
+        return self.routed_to.external_id if self.routed_to is not None else "central"
 
     def route(self, to: Unit | None = None) -> None:
         """The owner of the rule decides who answers: the team's leader, a unit, or central."""
@@ -214,7 +214,7 @@ def status_figures(since: date) -> Iterator[UnitFigure]:
         answered=Count("pk", filter=Q(first_response_at__isnull=False)),
         hours=Sum("hours_per_month", filter=Q(status=Proposal.Status.DONE)),
     )
-    for row in proposals:
-        yield UnitFigure(row["unit_id"], "proposals", row["n"])
-        yield UnitFigure(row["unit_id"], "proposals_answered", row["answered"])
-        yield UnitFigure(row["unit_id"], "hours_freed", float(row["hours"] or 0))
+    for proposal in proposals:
+        yield UnitFigure(proposal["unit_id"], "proposals", proposal["n"])
+        yield UnitFigure(proposal["unit_id"], "proposals_answered", proposal["answered"])
+        yield UnitFigure(proposal["unit_id"], "hours_freed", float(proposal["hours"] or 0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import rules
 from django import forms
@@ -50,7 +51,7 @@ def routing_choices() -> list[tuple[str, str]]:
 
 
 def recipients(proposal: Proposal) -> list:
-    if proposal.routed_to_id:
+    if proposal.routed_to is not None:
         return leaders_for(proposal.routed_to)
     hr = Membership.objects.filter(role=Role.HR, user__is_active=True).values("user_id")
     return list(User.objects.filter(pk__in=hr))
@@ -135,8 +136,10 @@ def proposal_list(request: SignedInRequest) -> HttpResponse:
     proposals = Proposal.objects.select_related("unit", "routed_to")
     if status in Proposal.Status.values:
         proposals = proposals.filter(status=status)
-    areas = {u.pk: {"unit": u, "hours": Decimal(0), "count": 0} for u in Unit.objects.filter(depth=1)}
-    total = {"hours": Decimal(0), "count": 0}
+    areas: dict[int, dict[str, Any]] = {
+        u.pk: {"unit": u, "hours": Decimal(0), "count": 0} for u in Unit.objects.filter(depth=1)
+    }
+    total: dict[str, Any] = {"hours": Decimal(0), "count": 0}
     done = Proposal.objects.filter(status=Proposal.Status.DONE).values_list("unit__path", "hours_per_month")
     for path, hours in done:
         total["hours"] += hours
@@ -186,7 +189,7 @@ def proposal_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     can_answer = can_answer_proposal(request.user, proposal)
     form = AnswerForm(request.POST or None, proposal=proposal) if can_answer else None
     if request.method == "POST":
-        if not can_answer:
+        if not can_answer or form is None:
             raise PermissionDenied
         if form.is_valid():
             apply_answer(proposal, form.cleaned_data, request.user)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -51,7 +52,9 @@ def board(request: SignedInRequest) -> HttpResponse:
             experiments = experiments.filter(theme=theme)
         if area := form.cleaned_data["omraade"]:
             experiments = experiments.filter(decision_area=area)
-    columns = {value: {"label": label, "items": []} for value, label in Status.choices}
+    columns: dict[str, dict[str, Any]] = {
+        value: {"label": label, "items": []} for value, label in Status.choices
+    }
     for experiment in experiments.order_by("-start")[: BOARD_LIMIT * len(columns)]:
         if len(columns[experiment.status]["items"]) < BOARD_LIMIT:
             columns[experiment.status]["items"].append(experiment)

@@ -20,9 +20,10 @@ numbers already stored until `manage.py scan_cpr` has helped an administrator re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -141,7 +142,7 @@ def validate_no_cpr(value: str) -> None:
 # A field of free text that people write (a form's textarea): checked for CPR numbers and bounded, so that
 # no single text can be large enough to slow every later step (indexing, exports, grouping).
 TEXT_MAX = 4_000
-FREE_TEXT = [validate_no_cpr, MaxLengthValidator(TEXT_MAX)]
+FREE_TEXT: list[Callable[[Any], None]] = [validate_no_cpr, MaxLengthValidator(TEXT_MAX)]
 
 
 def refuse_cpr(value: str) -> str:

@@ -12,7 +12,7 @@ newest version.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django import forms
 from django.db import models, transaction
@@ -39,10 +39,10 @@ def update_unless_changed(
     nothing. Else `apply(current)` writes the edit onto it (and may return the object to save), which is
     saved with the next version, and `then(saved)` runs in the same transaction. None means saved."""
     with transaction.atomic():
-        current = model._default_manager.select_for_update().get(pk=pk)
+        current: Any = model._default_manager.select_for_update().get(pk=pk)  # a model with `version`
         if edited_from is not None and edited_from != current.version:
             return current
-        saved = apply(current) or current
+        saved: Any = apply(current) or current
         saved.version = current.version + 1
         saved.save()
         if then is not None:
@@ -61,7 +61,7 @@ def save_unless_changed(
 
     def apply(current: M) -> M:
         form.instance = current
-        form._post_clean()
+        form._post_clean()  # type: ignore[attr-defined]  # the model's validation, on the locked row
         saved = form.save(commit=False)
         for field, value in (also or {}).items():
             setattr(saved, field, value)
@@ -75,7 +75,7 @@ def save_unless_changed(
     return update_unless_changed(form._meta.model, form.instance.pk, edited_from, apply, after)
 
 
-def resubmitted(post: QueryDict, conflict: M) -> QueryDict:
+def resubmitted(post: QueryDict, conflict: Any) -> QueryDict:
     """What the person wrote, to be saved next time from the newer row's version."""
     data = post.copy()
     data["version"] = conflict.version

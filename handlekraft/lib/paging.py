@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.utils.formats import number_format
@@ -37,7 +38,8 @@ class CappedPaginator(Paginator):
         if self.known_count is not None:
             counted = self.known_count
         else:
-            counted = self.object_list[: self.cap + 1].count()
+            window: Any = self.object_list[: self.cap + 1]  # a queryset's slice
+            counted = window.count()
         self.capped = counted > self.cap
         return min(counted, self.cap)
 

@@ -21,7 +21,7 @@ class RequestGuardMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         api = request.path.startswith(API_PREFIX)
         if any(_changes(key) or any(map(_changes, values)) for key, values in request.GET.lists()):
-            request.GET = _cleaned(request.GET)
+            request.GET = _cleaned(request.GET)  # type: ignore[assignment]  # immutable, as Django's own
         if "\x00" in request.path:
             if api:
                 return JsonResponse(

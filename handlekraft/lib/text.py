@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -103,13 +104,13 @@ def trigrams(term: str) -> set[str]:
 
 @dataclass
 class Document:
-    key: object
+    key: Any  # the caller's own key for the document (a decision area's pk)
     fields: dict[str, list[str]]
 
 
 @dataclass
 class Hit:
-    key: object
+    key: Any
     score: float
     coverage: float  # share of the query's words that the document matched
     matched: set[str] = field(default_factory=set)
@@ -153,7 +154,7 @@ def rank(query: str, documents: Sequence[Document], weights: dict[str, float] = 
 
     weighted = []
     for doc in documents:
-        tf: Counter[str] = Counter()
+        tf: defaultdict[str, float] = defaultdict(float)
         where: dict[str, float] = {}
         length = 0.0
         for name, ts in doc.fields.items():
@@ -169,7 +170,7 @@ def rank(query: str, documents: Sequence[Document], weights: dict[str, float] = 
 
     hits = []
     for doc, tf, length, where in weighted:
-        score, matched_words, strength = 0.0, set(), {}
+        score, matched_words, strength = 0.0, set[str](), dict[str, float]()
         for term, (weight, sources) in query_terms.items():
             f = tf.get(term, 0.0)
             if not f:

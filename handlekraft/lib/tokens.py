@@ -4,6 +4,7 @@ works until revoked; only its hash is stored."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -27,17 +28,23 @@ class RevocableToken(models.Model):
     hash = staticmethod(sha256_hex)
 
     @classmethod
+    def _tokens(cls) -> Any:
+        """The subclass's manager; typed loosely, as only the subclasses have the `user` field."""
+        return cls._default_manager
+
+    @classmethod
     def issue(cls, user) -> str:
         """Revokes the person's earlier addresses and returns the secret of a new one."""
-        cls.objects.filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+        cls._tokens().filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
         raw = secrets.token_urlsafe(24)
-        cls.objects.create(user=user, token_hash=cls.hash(raw))
+        cls._tokens().create(user=user, token_hash=cls.hash(raw))
         return raw
 
     @classmethod
     def user_for(cls, raw: str):
         token = (
-            cls.objects.select_related("user")
+            cls._tokens()
+            .select_related("user")
             .filter(token_hash=cls.hash(raw or ""), revoked__isnull=True, user__is_active=True)
             .first()
         )

@@ -52,7 +52,8 @@ class MandateImportResult:
 
 
 def parse(text: str, units: dict[str, Unit], errors: list[str]) -> list[tuple[int, Unit, dict]]:
-    rows, seen = [], {}
+    rows: list[tuple[int, Unit, dict]] = []
+    seen: dict[tuple[str, str], int] = {}
     for line, row in read_rows(text, COLUMNS, errors, "MANDATES.csv"):
         problems = []
         unit = units.get(row["unit_external_id"])
@@ -76,7 +77,7 @@ def parse(text: str, units: dict[str, Unit], errors: list[str]) -> list[tuple[in
         key = (row["unit_external_id"], normalise_title(row["title"]))
         if not problems and key in seen:
             problems.append(_("samme enhed og titel står også i linje %(other)d") % {"other": seen[key]})
-        if problems:
+        if problems or unit is None:  # an unknown unit is always among the problems
             errors.append(_("line %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
             continue
         seen[key] = line

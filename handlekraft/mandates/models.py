@@ -173,6 +173,7 @@ class DecisionArea(models.Model):
     )
 
     objects = DecisionAreaQuerySet.as_manager()
+    inherited = False  # set by for_unit(): the area is decided above the unit asked about
 
     class Meta:
         verbose_name = _("beslutningsområde")

@@ -192,7 +192,7 @@ def control(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def record_agreement(session: PokerSession, level: int, user) -> None:
     with transaction.atomic():
-        area = DecisionArea.objects.select_for_update().get(pk=session.current_area_id)
+        area = DecisionArea.objects.select_for_update().get(pk=session.current_area_id or 0)
         PokerAgreement.objects.update_or_create(
             session=session,
             area=area,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -167,7 +169,7 @@ def question_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     form = AnswerForm(request.POST or None, unit=question.unit, user=request.user) if can_answer else None
     if request.method == "POST":
-        if not can_answer:
+        if not can_answer or form is None:
             raise PermissionDenied
         if form.is_valid():
             area = form.cleaned_data["area"]
@@ -212,8 +214,8 @@ def unlearning(request: SignedInRequest) -> HttpResponse:
     if root is None or not (is_hr(request.user) or is_committee_member_for(request.user, root)):
         raise PermissionDenied
     areas = list(Unit.objects.filter(depth=1).order_by("name"))
-    rows = {a.pk: {"unit": a, "answered": 0, "allowed": 0} for a in areas}
-    total = {"answered": 0, "allowed": 0}
+    rows: dict[int, dict[str, Any]] = {a.pk: {"unit": a, "answered": 0, "allowed": 0} for a in areas}
+    total: dict[str, Any] = {"answered": 0, "allowed": 0}
     answered = MandateQuestion.objects.filter(status=MandateQuestion.Status.ANSWERED).values_list(
         "unit__path", "already_allowed"
     )

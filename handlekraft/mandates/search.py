@@ -113,7 +113,7 @@ def _word_weights(query: str, documents: list[Document]) -> dict[str, float]:
         for s in stems:
             if s in present:
                 containing[s] = containing.get(s, 0) + 1
-    weights = {}
+    weights: dict[str, float] = {}
     for s, surface in stems.items():
         weight = CONTEXT_WEIGHT if surface in CONTEXT_WORDS or surface.isdigit() else informativeness(surface)
         if containing.get(s, 0) > max(2, COMMON_IN_UNIT * n):

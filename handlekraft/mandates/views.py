@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -77,8 +78,9 @@ def ancestors_and_coordinated_units(area: DecisionArea) -> tuple[list[Unit], lis
         )
     )
     by_id = {u.pk: u for u in units}
-    ancestors = [by_id[pk] for pk in area.unit.ancestor_ids if pk in by_id]
-    return ancestors, sorted((u for u in units if u.coordinated), key=lambda u: u.name)
+    ancestors: list[Unit] = [by_id[pk] for pk in area.unit.ancestor_ids if pk in by_id]
+    coordinated: list[Unit] = sorted((u for u in units if u.coordinated), key=lambda u: u.name)
+    return ancestors, coordinated
 
 
 @login_required
@@ -94,7 +96,7 @@ def area_create(request: SignedInRequest, external_id: str) -> HttpResponse:
         ).first()
         if question is not None and not can_answer_question(request.user, question):
             question = None
-    initial = {"status": DecisionArea.Status.IN_FORCE}
+    initial: dict[str, Any] = {"status": DecisionArea.Status.IN_FORCE}
     if question is not None:
         initial.update(
             title=question.text[:200], description=question.text, note=_("Oprettet ud fra et spørgsmål")

@@ -5,9 +5,14 @@ A kind is a key and a Danish label (translated through gettext).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
-KINDS: dict[str, str] = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+KINDS: dict[str, StrOrPromise] = {
     "announcement": _("Meddelelser fra HR og administrationen"),
     "job_finished": _("Når et baggrundsjob, jeg har startet, er færdigt"),
     "mandate_question": _("Når en medarbejder spørger om råderummet (ledere)"),

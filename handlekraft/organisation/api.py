@@ -52,7 +52,7 @@ class UnitOut(UnitRef):
 
     @staticmethod
     def resolve_parent(unit: Unit) -> str | None:
-        return unit.parent.external_id if unit.parent_id else None
+        return unit.parent.external_id if unit.parent is not None else None
 
 
 class RoleOut(Schema):
@@ -135,7 +135,7 @@ def unit_detail(request, external_id: str):
         "external_id": unit.external_id,
         "name": unit.name,
         "kind": unit.kind,
-        "parent": unit.parent.external_id if unit.parent_id else None,
+        "parent": unit.parent.external_id if unit.parent is not None else None,
         "url": unit.get_absolute_url(),
         "ancestors": unit.ancestors(),
         "children": list(unit.children.order_by("name")),

@@ -209,14 +209,14 @@ def build() -> DemoOrganisation:
 
     for email, name, roles in DEMO_ACCOUNTS:
         user = person(org, email, name, DEMO_PASSWORD)
-        for unit, r in roles:
-            role(org, user, unit, r)
-    for unit, name in LEADERS:
-        role(org, person(org, slug_email(name), name), unit, Role.LEADER)
-    for unit, r, name in REPRESENTATIVES:
+        for where, r in roles:
+            role(org, user, where, r)
+    for where, name in LEADERS:
+        role(org, person(org, slug_email(name), name), where, Role.LEADER)
+    for where, r, name in REPRESENTATIVES:
         user = person(org, slug_email(name), name)
-        role(org, user, unit, r)
-        role(org, user, unit, Role.EMPLOYEE)
+        role(org, user, where, r)
+        role(org, user, where, Role.EMPLOYEE)
 
     teams = [ext for ext, _n, _p, kind in UNITS if kind == Unit.Kind.TEAM]
     teams += ["SO-TR", "SOC-ENG", "BF-SUP", "ADM-HR", "ADM-OEK", "ADM-BS"]

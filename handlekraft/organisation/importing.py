@@ -365,7 +365,8 @@ def _write_memberships(wanted: dict[int, set[tuple[int, str]]], result: ImportRe
     for pk, user_id, unit_id, role in Membership.objects.values_list("pk", "user_id", "unit_id", "role"):
         if user_id in wanted:
             current.setdefault(user_id, {})[(unit_id, role)] = pk
-    to_add, to_remove = [], []
+    to_add: list[Membership] = []
+    to_remove: list[int] = []
     for user_id, roles in wanted.items():
         have = current.get(user_id, {})
         to_add.extend(Membership(user_id=user_id, unit_id=u, role=r) for u, r in roles - set(have))

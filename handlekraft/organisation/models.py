@@ -36,7 +36,7 @@ class UserManager(BaseUserManager["User"]):
         fields.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **fields)
 
-    def get_by_natural_key(self, username: str) -> User:
+    def get_by_natural_key(self, username: str | None) -> User:
         """Signing in ignores case: phones capitalise the first letter ("Leder@eksempel.dk")."""
         return self.get(email__iexact=(username or "").strip())
 

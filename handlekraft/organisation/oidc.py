@@ -41,7 +41,7 @@ class Refusal(StrEnum):
 
 
 def refusal_message(refusal: str) -> str:
-    return {
+    messages: dict[str, str] = {
         Refusal.NOT_IMPORTED: _(
             "Du er logget ind hos kommunen, men du findes ikke i handlekraft endnu. Personer kommer hertil "
             "fra kommunens HR-system. Kontakt HR, hvis du mener, at du burde være med."
@@ -59,7 +59,8 @@ def refusal_message(refusal: str) -> str:
         ),
         Refusal.PROVIDER_DOWN: _("Kommunens login svarer ikke lige nu. Prøv igen om lidt."),
         Refusal.SESSION_ENDED: _("Du er logget ud hos kommunens login. Log ind igen for at fortsætte."),
-    }.get(refusal, _("Login med kommunens login lykkedes ikke. Prøv igen."))
+    }
+    return messages.get(refusal, _("Login med kommunens login lykkedes ikke. Prøv igen."))
 
 
 def subject_of(claims: dict) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -132,7 +134,7 @@ def organisation(request: SignedInRequest) -> HttpResponse:
     committees: dict[int, list[Committee]] = {}
     for committee in Committee.objects.filter(unit__in=units):
         committees.setdefault(committee.unit_id, []).append(committee)
-    nodes = {
+    nodes: dict[int, dict[str, Any]] = {
         u.pk: {
             "unit": u,
             "children": [],
@@ -141,7 +143,7 @@ def organisation(request: SignedInRequest) -> HttpResponse:
         }
         for u in units
     }
-    roots = []
+    roots: list[dict[str, Any]] = []
     for unit in sorted(units, key=lambda u: (u.depth, u.name)):
         node = nodes[unit.pk]
         node["leaders"] = node["people"].get(Role.LEADER, [])
@@ -200,7 +202,7 @@ def committee_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    sides = {side: [] for side in CommitteeMember.Side.values}
+    sides: dict[str, list[CommitteeMember]] = {side: [] for side in CommitteeMember.Side.values}
     for member in committee.members.all():
         sides[member.side].append(member)
     return render(

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.db import models
 from django.db.models import CharField, F, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -15,6 +17,9 @@ from handlekraft.pulse.models import ActionPlan, Survey
 from handlekraft.summaries.models import Summary
 
 from .models import Activity, FollowUp, Forum
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 LINK_CHOICES = 300  # the newest meetings, opsamlinger and action plans offered for linking
@@ -40,7 +45,8 @@ def offer(field, newest, current: list, empty_label=None) -> None:
     field.widget.choices = [("", empty_label), *choices] if empty_label else choices
 
 
-LINKS = {  # field → (model, label, how a row is named)
+# field → (model, label, how a row is named)
+LINKS: dict[str, tuple[type[models.Model], StrOrPromise, Any]] = {
     "meetings": (Meeting, _("Dialogmøder"), F("title")),
     "summaries": (Summary, _("Opsamlinger"), F("title")),
     "surveys": (Survey, _("Målinger"), Concat("title", Value(" ("), "round", Value(")"))),
@@ -65,7 +71,7 @@ def link_choices(activity: Activity | None) -> dict[str, list[tuple[int, str]]]:
             else Q(pk__in=[])
         )
         queries.append(
-            model.objects.filter(Q(created__gte=since) | linked)
+            model._default_manager.filter(Q(created__gte=since) | linked)
             .order_by()
             .values_list(Value(name, output_field=text), "pk", Cast(label, text))
         )

@@ -54,7 +54,7 @@ def span_label(first: str, last: str) -> str:
 
 def quarters_between(first: str, last: str) -> list[str]:
     year, n = int(first[:4]), int(first[5])
-    found = []
+    found: list[str] = []
     while f"{year}Q{n}" <= last and len(found) < 40:
         found.append(f"{year}Q{n}")
         year, n = (year + 1, 1) if n == 4 else (year, n + 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast
@@ -25,6 +26,9 @@ from handlekraft.pulse.models import ActionPlan, Survey
 from handlekraft.stories.models import Recognition, Story
 
 from .models import LeaderOnboarding
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 WHAT_IS_AGENCY = TEMPLATES[0]["name"]  # "Hvad er aktørskab for os?"
 FIRST_YEAR = timedelta(days=365)  # the checklist shows for a leader's first year
@@ -145,7 +149,7 @@ def _found_in_other_apps(units: dict[int, Unit], leader_ids: set[int]) -> dict[s
             "unit__path",
         ),
     )
-    found: dict[str, set[str]] = {key: set() for key, _label in ITEMS} | {"anerkendt": set()}
+    found: dict[str, set[str]] = {key: set[str]() for key, _label in ITEMS} | {"anerkendt": set[str]()}
     for item, ref in set(rows):
         found[item].add(ref)
     return found
@@ -189,8 +193,8 @@ def _within_any(paths: set[str], unit_path: str) -> bool:
     return any(path.startswith(unit_path) for path in paths)
 
 
-def _links(unit, survey) -> dict[str, tuple[str, str]]:
-    links = {
+def _links(unit, survey) -> dict[str, tuple[str, StrOrPromise]]:
+    links: dict[str, tuple[str, StrOrPromise]] = {
         "raaderum": (reverse("mandates:unit", args=[unit.external_id]), _("Gennemgå råderummet")),
         "hvad-er-aktoerskab": (reverse("dialogue:meetings"), _("Planlæg mødet")),
         "delegationspoker": (

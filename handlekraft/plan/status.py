@@ -87,8 +87,9 @@ def compute(today: date | None = None) -> StatusSnapshot:
         area = area_of.get(figure.unit_id) if figure.unit_id is not None else None
         for target in (TOTAL, area) if area in figures else (TOTAL,):
             _add(figures[target], figure)
-    for survey in surveys:
-        _add_pulse_round(figures, survey, root, areas)
+    if root is not None:
+        for survey in surveys:
+            _add_pulse_round(figures, survey, root, areas)
 
     data = {
         "months": months,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -56,7 +57,7 @@ def followed_forums(user):
 
 
 def by_quarter(activities, quarters: list[str]) -> list[dict]:
-    columns = {q: [] for q in quarters}
+    columns: dict[str, list] = {q: [] for q in quarters}
     for activity in activities:
         for quarter in activity.quarters():
             columns.setdefault(quarter, []).append(activity)
@@ -198,7 +199,7 @@ def follow_ups(request: SignedInRequest) -> HttpResponse:
     if (key := request.GET.get("moede", "")).isdigit():
         visible, source = visible.filter(meeting_id=key), Meeting.objects.filter(pk=key).first()
     elif (key := request.GET.get("handleplan", "")).isdigit():
-        visible = visible.filter(action_plan_id=key)
+        visible = visible.filter(action_plan_id=int(key))
     mine = list(visible.filter(owner=user).exclude(status=FollowUp.Status.DONE)[:LIST_SIZE])
     in_forums = visible.filter(forum__in=forums).exclude(status=FollowUp.Status.DONE)
     overdue = list(in_forums.filter(due__lt=today)[:LIST_SIZE])
@@ -395,7 +396,7 @@ def welcome_dismiss(request: SignedInRequest) -> HttpResponse:
 def welcome(request: SignedInRequest) -> HttpResponse:
     """ "Velkommen – her er dit råderum": what a new employee may decide, and whom to ask."""
     unit = request.user.primary_unit
-    context = {"unit": unit}
+    context: dict[str, Any] = {"unit": unit}
     if unit is not None:
         context |= {
             "areas": DecisionArea.objects.for_unit(unit),

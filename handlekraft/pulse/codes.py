@@ -9,7 +9,7 @@ import secrets
 
 from django.db import transaction
 
-from handlekraft.organisation.models import Membership, Role, Unit
+from handlekraft.organisation.models import Membership, Role, Unit, User
 
 from .models import AnswerCode, Invitation, Survey
 
@@ -17,11 +17,11 @@ WORK_ROLES = (Role.EMPLOYEE, Role.LEADER)  # the unit a person works in labels t
 shuffle = secrets.SystemRandom().shuffle
 
 
-def recipients(survey: Survey) -> list[tuple[object, Unit]]:
+def recipients(survey: Survey) -> list[tuple[User, Unit]]:
     """Everyone active in the surveyed subtree, once, whatever their roles (a TR, an AMR or someone in
     HR is an employee too), with the unit their code is labelled with: where they work, else where they
     hold their role."""
-    people: dict[int, tuple[object, Unit]] = {}
+    people: dict[int, tuple[User, Unit]] = {}
     memberships = Membership.objects.filter(
         unit__path__startswith=survey.unit.path, user__is_active=True
     ).select_related("unit", "user")
@@ -30,7 +30,7 @@ def recipients(survey: Survey) -> list[tuple[object, Unit]]:
     return list(people.values())
 
 
-def remaining_recipients(survey: Survey) -> list[tuple[object, Unit]]:
+def remaining_recipients(survey: Survey) -> list[tuple[User, Unit]]:
     """The people asked who have not been sent a code yet."""
     invited = set(Invitation.objects.filter(survey=survey).values_list("user_id", flat=True))
     return [(user, unit) for user, unit in recipients(survey) if user.pk not in invited]
@@ -45,7 +45,7 @@ def store_hashes(survey: Survey, codes: list[tuple[Unit, str]]) -> None:
 
 
 @transaction.atomic
-def store_sent(survey: Survey, sent: list[tuple[object, Unit, str]]) -> int:
+def store_sent(survey: Survey, sent: list[tuple[User, Unit, str]]) -> int:
     """Stores the codes of e-mails that went (user, unit, raw code) and who was sent one; never which
     code went to whom."""
     store_hashes(survey, [(unit, raw) for _user, unit, raw in sent])

@@ -56,6 +56,7 @@ class Construct(models.Model):
 
 
 class Item(models.Model):
+    chosen = ""  # set on the answer page: what the person ticked, kept through an error
     key = models.SlugField(_("nøgle"), max_length=40, unique=True)
     construct = models.ForeignKey(
         Construct, verbose_name=_("forhold"), related_name="items", on_delete=models.PROTECT
@@ -303,5 +304,5 @@ def status_figures(since: date) -> Iterator[UnitFigure]:
     """For "Status på aktørskab": action plans, and their actions by status."""
     for row in ActionPlan.objects.values("unit_id").annotate(n=Count("pk")):
         yield UnitFigure(row["unit_id"], "action_plans", row["n"])
-    for row in Action.objects.values("plan__unit_id", "status").annotate(n=Count("pk")):
-        yield UnitFigure(row["plan__unit_id"], "actions", row["n"], row["status"])
+    for action in Action.objects.values("plan__unit_id", "status").annotate(n=Count("pk")):
+        yield UnitFigure(action["plan__unit_id"], "actions", action["n"], action["status"])

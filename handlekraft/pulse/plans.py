@@ -4,6 +4,7 @@ actions, and HU's overview of the plans across areas."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -144,7 +145,9 @@ def plans_overview(request: SignedInRequest, pk: int) -> HttpResponse:
     areas = {
         u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path, depth=survey.unit.depth + 1)
     }
-    rows = {pk: {"area": area, "plans": 0, "statuses": Counter()} for pk, area in areas.items()}
+    rows: dict[int | None, dict[str, Any]] = {
+        pk: {"area": area, "plans": 0, "statuses": Counter()} for pk, area in areas.items()
+    }
     plans = ActionPlan.objects.filter(survey=survey).select_related("unit").prefetch_related("actions")
     for plan in plans:
         area_id = (

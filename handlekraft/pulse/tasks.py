@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from handlekraft.notifications.services import notify
-from handlekraft.organisation.models import Membership, Role
+from handlekraft.organisation.models import Membership, Role, Unit, User
 
 from .codes import remaining_recipients, shuffle, store_sent
 from .models import AnswerCode, Survey
@@ -67,7 +67,7 @@ def email_codes(survey_id: int) -> int:
     link = settings.SITE_URL + reverse("pulse:answer")
     connection = get_connection()
     sent = 0
-    batch: list[tuple[object, object, str]] = []
+    batch: list[tuple[User, Unit, str]] = []
     try:
         for user, unit in people:
             raw = AnswerCode.new_raw()

@@ -4,6 +4,7 @@ results (/maaling/), only ever as suppressed aggregates."""
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -72,7 +73,7 @@ def answer(request: HttpRequest) -> HttpResponse:
         item.chosen = request.POST.get(item.key, "") if answering else ""
     error = ""
     if answering:
-        answers = {}
+        answers: dict[str, int | None] = {}
         for item in items:
             value = request.POST.get(item.key, "")
             if value.isdigit() and 0 <= int(value) <= 4:
@@ -122,7 +123,7 @@ def sparkline(values: list[int | None]) -> list[dict]:
 @login_required
 def surveys(request: SignedInRequest) -> HttpResponse:
     """The surveys whose results the person may read: those covering one of their units (HR: all)."""
-    found = Survey.objects.select_related("unit").order_by("-opens")
+    found: Any = Survey.objects.select_related("unit").order_by("-opens")
     if not is_hr(request.user):
         found = [s for s in found[:200] if can_see_survey(request.user, s)]
     return render(request, "pulse/surveys.html", {"surveys": found, "can_run": is_hr(request.user)})

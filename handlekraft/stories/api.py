@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from django.db.models import Count
 from django.http import Http404
@@ -83,7 +83,7 @@ def visible_story(request, story_id: int) -> Story:
 
 @router.get("/stories", response=StoriesOut, summary="Offentliggjorte historier (søg med q; filtrér)")
 def stories(request, q: str = "", kind: str = "", unit: str = "", limit: int = 50, offset: int = 0):
-    queryset = Story.objects.visible_to(request.user).select_related("unit")
+    queryset: Any = Story.objects.visible_to(request.user).select_related("unit")
     if kind:
         queryset = queryset.filter(kind=kind)
     if unit:

@@ -131,8 +131,8 @@ class StoryForm(DKFDSModelForm):
             if unit.depth < WORKPLACE_DEPTH:  # an area or the whole municipality: the nearest colleagues only
                 workplaces |= Q(unit=unit) | Q(unit__parent=unit)
             else:
-                lineage = unit.lineage_ids[: WORKPLACE_DEPTH + 1]
-                workplaces |= Q(unit__path__startswith="/" + "/".join(map(str, lineage)) + "/")
+                workplace = unit.lineage_ids[: WORKPLACE_DEPTH + 1]
+                workplaces |= Q(unit__path__startswith="/" + "/".join(map(str, workplace)) + "/")
         members = Membership.objects.filter(workplaces, user__is_active=True).values("user_id")
         self.fields["people"].queryset = User.objects.filter(pk__in=members).exclude(pk=author.pk)
         if self.instance.pk:
@@ -196,7 +196,7 @@ class StoryForm(DKFDSModelForm):
                 .queryset.filter(pk__in=[u.pk for u in missing])
                 .values_list("pk", flat=True)
             )
-            changed = self.data.copy()
+            changed = self.data.copy()  # type: ignore[attr-defined]  # the posted QueryDict
             for user in missing:
                 if user.pk in nearby:
                     changed.appendlist(self.add_prefix("people"), str(user.pk))

@@ -183,7 +183,7 @@ class Story(models.Model):
     @property
     def theme_labels(self) -> list[str]:
         labels = dict(Theme.choices)
-        return [labels[t] for t in self.theme_list]
+        return [str(labels[t]) for t in self.theme_list]
 
     @property
     def is_published(self) -> bool:
@@ -319,5 +319,6 @@ def status_figures(since: date) -> Iterator[UnitFigure]:
         .values("story__unit_id", "month")
         .annotate(n=Count("pk"))
     )
-    for row in recognitions:
-        yield UnitFigure(row["story__unit_id"], "recognitions", row["n"], f"{row['month']:%Y-%m}")
+    for recognition in recognitions:
+        month = f"{recognition['month']:%Y-%m}"
+        yield UnitFigure(recognition["story__unit_id"], "recognitions", recognition["n"], month)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -336,7 +338,7 @@ def professions(request: SignedInRequest) -> HttpResponse:
     newest = Prefetch(
         "stories", visible.select_related("unit").order_by("-published_at")[:3], to_attr="newest"
     )
-    rows = list(Profession.objects.prefetch_related(newest).order_by("name"))
+    rows: list[Any] = list(Profession.objects.prefetch_related(newest).order_by("name"))
     for row in rows:
         row.count = counts.get(row.pk, 0)
     return render(request, "stories/professions.html", {"professions": rows})

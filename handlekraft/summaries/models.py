@@ -50,6 +50,13 @@ class Summary(models.Model):
 
 
 class Theme(models.Model):
+    # Set for the report (summaries/views.py): its notes, quotes and where they came from.
+    note_list: list
+    also: list
+    quote_list: list
+    per_meeting: list[tuple[str, int]]
+    per_area: list[tuple[str, int]]
+
     summary = models.ForeignKey(Summary, related_name="themes", on_delete=models.CASCADE)
     column = models.CharField(_("kolonne"), max_length=200)
     label = models.CharField(_("tema"), max_length=200, validators=[validate_no_cpr])

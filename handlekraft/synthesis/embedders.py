@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from sklearn.decomposition import TruncatedSVD
@@ -38,7 +38,7 @@ class WordEmbedder:
     def __init__(self, dimensions: int = LSA_DIMENSIONS):
         self.dimensions = dimensions
         self.features: list[Features] = []
-        self.matrix = None
+        self.matrix: Any = None  # scipy's sparse matrix, once embedded
         self.names: list[str] = []
 
     def embed(self, texts: list[str]) -> np.ndarray:

@@ -12,7 +12,7 @@ No Django here: this package runs alone (`python -m handlekraft.synthesis`).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from handlekraft.lib.text import CONCEPT_OF, LEXICON_STEMS, split_compound, stem, words
@@ -28,7 +28,7 @@ THEME_WEIGHT = 3.0
 class Features:
     """A note's features with their weights, and the surface words each stem came from."""
 
-    weights: Counter = field(default_factory=Counter)
+    weights: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     surfaces: dict[str, Counter] = field(default_factory=dict)
 
 
