@@ -16,7 +16,6 @@ from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-TESTING = "pytest" in sys.modules
 
 
 def envbool(name: str, default: str = "0") -> bool:
@@ -41,13 +40,13 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 DEBUG = envbool("DEBUG")
 SECRET_KEY = envsecret("SECRET_KEY")
-if not SECRET_KEY and (DEBUG or TESTING):
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key-only-for-debug-and-tests-" + "x" * 20
 # Without DEBUG and without SECRET_KEY, commands that need no key (makemigrations, check) still run,
 # while Django refuses to start the web process ("The SECRET_KEY setting must not be empty") and
 # `check --deploy` fails.
 
-ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG or TESTING else "")
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "handlekraft.views.csrf_failure"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -146,12 +145,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache holds every rate limit, so all processes and machines must share it: Django's database
 # cache by default (no extra server; `migrate` creates its table; lib/cache.py makes its counter exact
 # across processes), Redis when REDIS_URL is set.
-# The suite uses a per-process memory cache; tests that start real workers get the database cache.
 CACHES: dict[str, dict[str, Any]]
 if redis_url := os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
-elif TESTING:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
         "default": {
@@ -176,9 +172,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    # Tests create many people; a fast hasher keeps the suite quick. Never outside tests.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -240,11 +233,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
+        if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
 
 # Email: console for the demo, SMTP in production (EMAIL_URL=smtp://user:pass@host:587 or EMAIL_*).
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "handlekraft <noreply@handlekraft.local>")
@@ -277,13 +270,7 @@ EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 EMAIL_CONSOLE_OK = envbool("EMAIL_CONSOLE_OK", "0")
 
 # Background tasks: django-tasks with its database backend; a worker is `manage.py db_worker`.
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
-        if TESTING
-        else "django_tasks_db.DatabaseBackend"
-    }
-}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Security. Production defaults whenever DEBUG is off.
 SESSION_COOKIE_HTTPONLY = True
@@ -296,7 +283,7 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "1") and not TESTING
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "1")
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

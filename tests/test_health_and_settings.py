@@ -56,8 +56,12 @@ def test_no_inline_scripts_or_styles_in_the_login_page():
         assert rest.startswith("</script>")
 
 
+# What a production process must not inherit from the test run (the test settings module among them).
+PRODUCTION_UNSET = ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+
+
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    unwanted = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    unwanted = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE")
     clean = {k: v for k, v in os.environ.items() if k not in unwanted}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True
@@ -96,7 +100,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     server = subprocess.run(
         [sys.executable, "-c", "import handlekraft.wsgi"],
         cwd=ROOT,
-        env={**{k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY")}, "DEBUG": "0"},
+        env={
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")
+            },
+            "DEBUG": "0",
+        },
         capture_output=True,
         text=True,
     )

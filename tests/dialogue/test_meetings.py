@@ -19,8 +19,8 @@ from handlekraft.dialogue.models import (
     Participant,
     Poll,
 )
+from tests.conftest import CAST
 
-CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
 VALID_CPR = "0101901009"
 
 

@@ -11,9 +11,7 @@ from django.utils import timezone
 from handlekraft.organisation.models import Unit
 from handlekraft.pulse import services
 from handlekraft.pulse.models import AnswerCode, Item, Response, Survey
-from tests.conftest import make_user
-
-CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
+from tests.conftest import CAST, make_user
 
 
 def post(client, path, body):

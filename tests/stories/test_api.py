@@ -8,10 +8,10 @@ import pytest
 
 from handlekraft.organisation.models import PersonalToken
 from handlekraft.stories.models import Recognition, Story
+from tests.conftest import CAST
 
 from .conftest import make_story
 
-CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
 KEYS = {"id", "kind", "title", "body", "learning", "unit", "status", "recognitions", "url"}
 
 

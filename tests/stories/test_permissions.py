@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from handlekraft.stories.models import Recognition, Story, StoryPerson
+from tests.conftest import CAST
 
 from .conftest import make_story
-
-CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
 
 
 @pytest.mark.parametrize("who", CAST)

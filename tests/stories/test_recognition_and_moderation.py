@@ -6,10 +6,9 @@ import pytest
 
 from handlekraft.notifications.models import Notification
 from handlekraft.stories.models import AuditEntry, Recognition, Story, StoryPerson
+from tests.conftest import CAST
 
 from .conftest import make_story
-
-CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
 
 
 def test_recognition_is_one_per_person_can_carry_a_note_and_can_be_undone(client_as, cast):

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from handlekraft.dialogue.models import Meeting, Note, NoteGroup
 from handlekraft.jobs.models import Job
 from handlekraft.summaries.models import Placement, Summary, Theme
+from tests.conftest import CAST
 
-CAST = ["leader", "employee", "other", "tr", "amr", "hr", "anonymous"]
 TEXTS = {
     "mening": [
         "Tillid til at vi selv kan",
