@@ -125,3 +125,13 @@ def test_demo_refuses_to_run_with_debug_off():
     )
     assert result.returncode != 0
     assert "demo kører kun med DEBUG=1" in result.stderr
+
+
+def test_the_deploy_check_in_process_names_console_mail_with_debug_off(settings):
+    from handlekraft.checks import mail_reaches_people
+
+    settings.DEBUG, settings.EMAIL_CONSOLE_OK = False, False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert [e.id for e in mail_reaches_people(None)] == ["handlekraft.E001"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert mail_reaches_people(None) == []

@@ -23,7 +23,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
+    # Set up after the live server, so closed before it stops: a connection Chromium still holds would
+    # otherwise be closed by a server thread after the server gave back the shared test database.
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is missing at {CHROMIUM}; .ci/run installs Debian's chromium")
@@ -106,7 +108,7 @@ def open_page(browser, live_server, transactional_db):
     contexts = []
 
     def make(**options) -> Visit:
-        context = browser.new_context(locale="da-DK", **options)
+        context = browser.new_context(**{"locale": "da-DK", **options})
         contexts.append(context)
         return Visit(context.new_page(), live_server.url)
 

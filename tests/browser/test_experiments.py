@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import Visit
 from tests.browser.test_main_flow import log_in
 
 
@@ -53,8 +52,8 @@ def test_an_experiment_within_the_mandate_runs_and_is_evaluated(visit, demo):
     visit.check()
 
 
-def test_an_experiment_outside_the_mandate_is_approved_by_the_leader(browser, live_server, demo):
-    employee = Visit(browser.new_context().new_page(), live_server.url)
+def test_an_experiment_outside_the_mandate_is_approved_by_the_leader(open_page, demo):
+    employee = open_page()
     log_in(employee, "tr@eksempel.dk")
     employee.goto("/proevehandlinger/ny/")
     fill_card(employee.page, "Vi vælger selv barselsvikar", "Vikardækning ved barsel og langtidsfravær")
@@ -65,7 +64,7 @@ def test_an_experiment_outside_the_mandate_is_approved_by_the_leader(browser, li
     employee.page.get_by_text("Lederen er bedt om at godkende den.").wait_for()
     employee.check()
 
-    leader = Visit(browser.new_context().new_page(), live_server.url)
+    leader = open_page()
     log_in(leader, "leder@eksempel.dk")
     leader.page.goto(url)
     leader.check()
@@ -75,8 +74,8 @@ def test_an_experiment_outside_the_mandate_is_approved_by_the_leader(browser, li
     assert leader.page.get_by_text("I gang").first.is_visible()
 
 
-def test_a_proposal_is_answered_and_another_rejected(browser, live_server, demo):
-    employee = Visit(browser.new_context().new_page(), live_server.url)
+def test_a_proposal_is_answered_and_another_rejected(open_page, demo):
+    employee = open_page()
     log_in(employee, "medarbejder@eksempel.dk")
     employee.page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Forenkling").click()
     employee.check()
@@ -93,7 +92,7 @@ def test_a_proposal_is_answered_and_another_rejected(browser, live_server, demo)
         employee.check()
         urls.append(employee.page.url)
 
-    leader = Visit(browser.new_context().new_page(), live_server.url)
+    leader = open_page()
     log_in(leader, "leder@eksempel.dk")
     assert leader.page.get_by_role("heading", name="Forenklingsforslag, der venter på dit svar").is_visible()
     leader.page.goto(urls[0])

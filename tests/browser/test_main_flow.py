@@ -114,11 +114,8 @@ def test_static_pages_are_accessible(visit, municipality):
     assert visit.page.get_by_role("heading", name="Siden findes ikke").is_visible()
 
 
-def test_on_a_phone_the_menu_opens_and_logout_is_reachable(browser, live_server, municipality):
-    from tests.browser.conftest import Visit
-
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    visit = Visit(context.new_page(), live_server.url)
+def test_on_a_phone_the_menu_opens_and_logout_is_reachable(open_page, municipality):
+    visit = open_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = visit.page
     log_in(visit, "amr@eksempel.dk")
     page.get_by_role("button", name="Menu").click()
@@ -129,7 +126,6 @@ def test_on_a_phone_the_menu_opens_and_logout_is_reachable(browser, live_server,
     page.get_by_role("button", name="Menu").click()
     page.get_by_role("dialog", name="Menu").get_by_role("button", name="Log af").click()
     page.wait_for_url("**/login/")
-    context.close()
 
 
 def test_hr_imports_the_organisation_and_follows_the_progress(visit, municipality, tmp_path):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import Visit
 from tests.browser.test_main_flow import log_in
 from tests.browser.test_mandates import demo  # noqa: F401 (fixture)
 
 
-def test_poker_live_between_leader_and_employee(browser, live_server, demo):  # noqa: F811
-    leader_ctx, employee_ctx = browser.new_context(), browser.new_context()
-    leader, employee = (
-        Visit(leader_ctx.new_page(), live_server.url),
-        Visit(employee_ctx.new_page(), live_server.url),
-    )
+def test_poker_live_between_leader_and_employee(open_page, demo):  # noqa: F811
+    # Each in a context of their own, closed when the test ends (the poker page polls).
+    leader, employee = open_page(), open_page()
     log_in(leader, "leder@eksempel.dk")
     leader.goto("/raaderum/enheder/SO-SOL/poker/ny/")
     leader.page.get_by_label("Indretning af fællesarealer").check()
@@ -48,5 +44,3 @@ def test_poker_live_between_leader_and_employee(browser, live_server, demo):  # 
     leader.page.get_by_role("button", name="Registrér og gå videre").click()
     leader.page.get_by_role("heading", name="Aftalt").wait_for()
     leader.check()
-    leader_ctx.close()
-    employee_ctx.close()

@@ -6,8 +6,6 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.browser.conftest import Visit
-
 PHONE = {"width": 390, "height": 844}
 
 
@@ -32,15 +30,13 @@ def pulse_survey(unit_key: str = "SO-SOL", **extra):
     return org, survey
 
 
-def test_answer_on_a_phone(browser, live_server, transactional_db):
+def test_answer_on_a_phone(open_page):
     from handlekraft.pulse import services
 
     _org, survey = pulse_survey(question="Hvad skal vi gøre mere af?")
     [(_unit, raw), *_rest] = services.make_codes(survey)
 
-    visit = Visit(
-        browser.new_context(locale="da-DK", viewport=PHONE, is_mobile=True).new_page(), live_server.url
-    )
+    visit = open_page(viewport=PHONE, is_mobile=True)
     visit.goto("/puls/")
     visit.page.get_by_label("Din svarkode").fill(raw)
     visit.page.get_by_role("button", name="Start").click()
@@ -61,7 +57,7 @@ def test_answer_on_a_phone(browser, live_server, transactional_db):
     assert visit.page.get_by_text("Koden er allerede brugt").first.is_visible()
 
 
-def test_results_as_leader_and_employee_pass_axe(browser, live_server, transactional_db):
+def test_results_as_leader_and_employee_pass_axe(open_page):
     from handlekraft.pulse import services
     from tests.browser.test_main_flow import log_in
 
@@ -71,13 +67,13 @@ def test_results_as_leader_and_employee_pass_axe(browser, live_server, transacti
         services.answer(raw, {key: (n + i) % 5 for i, key in enumerate(keys)})
     services.close(survey)
     for email in ("leder@eksempel.dk", "medarbejder@eksempel.dk", "tr@eksempel.dk"):
-        visit = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+        visit = open_page()
         log_in(visit, email)
         visit.goto("/maaling/")
         visit.goto(survey.get_absolute_url())
 
 
-def test_the_leader_writes_an_action_plan(browser, live_server, transactional_db):
+def test_the_leader_writes_an_action_plan(open_page):
     from handlekraft.pulse import services
     from handlekraft.pulse.models import Action
     from tests.browser.test_main_flow import log_in
@@ -87,7 +83,7 @@ def test_the_leader_writes_an_action_plan(browser, live_server, transactional_db
     for _unit, raw in services.make_codes(survey):
         services.answer(raw, dict.fromkeys(keys, 2))
     services.close(survey)
-    visit = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+    visit = open_page()
     log_in(visit, "leder@eksempel.dk")
     visit.goto(f"{survey.get_absolute_url()}?enhed=SO-SOL")
     visit.page.get_by_role("link", name="Drøft resultatet og lav en handleplan").click()

@@ -21,14 +21,14 @@ def demo(transactional_db):
     return org
 
 
-def person(browser, live_server, email: str) -> Visit:
-    visit = Visit(browser.new_context(locale="da-DK").new_page(), live_server.url)
+def person(open_page, email: str) -> Visit:
+    visit = open_page()
     log_in(visit, email)
     return visit
 
 
-def test_write_consent_publish(browser, live_server, demo):
-    author = person(browser, live_server, "medarbejder@eksempel.dk")
+def test_write_consent_publish(open_page, demo):
+    author = person(open_page, "medarbejder@eksempel.dk")
     page = author.page
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Historier").click()
     author.check()
@@ -44,8 +44,8 @@ def test_write_consent_publish(browser, live_server, demo):
     author.check()
     url = page.url
 
-    colleague = person(browser, live_server, "tr@eksempel.dk")
-    colleague.page.goto(live_server.url + "/historier/mine/")
+    colleague = person(open_page, "tr@eksempel.dk")
+    colleague.page.goto(colleague.base_url + "/historier/mine/")
     colleague.check()
     colleague.page.get_by_role("link", name="Vi byttede opgaver på tværs af afsnittene").click()
     colleague.check()
@@ -56,14 +56,14 @@ def test_write_consent_publish(browser, live_server, demo):
     page.goto(url)
     author.check()
     assert page.get_by_text("Offentliggjort").count() == 0  # no status box once published
-    page.goto(live_server.url + "/historier/")
+    page.goto(author.base_url + "/historier/")
     assert page.get_by_role("link", name="Vi byttede opgaver på tværs af afsnittene").is_visible()
 
 
-def test_recognise_with_the_keyboard_and_the_author_sees_who(browser, live_server, demo):
-    leader = person(browser, live_server, "hr@eksempel.dk")
+def test_recognise_with_the_keyboard_and_the_author_sees_who(open_page, demo):
+    leader = person(open_page, "hr@eksempel.dk")
     page = leader.page
-    page.goto(live_server.url + "/historier/?q=vikaren")
+    page.goto(leader.base_url + "/historier/?q=vikaren")
     leader.check()
     page.get_by_role("link", name="Vi valgte selv vikaren – og aftenen blev rolig").click()
     leader.check()
@@ -77,7 +77,7 @@ def test_recognise_with_the_keyboard_and_the_author_sees_who(browser, live_serve
     leader.check()
     assert page.get_by_role("button", name="Fortryd din anerkendelse").is_visible()
 
-    author = person(browser, live_server, "medarbejder@eksempel.dk")
+    author = person(open_page, "medarbejder@eksempel.dk")
     author.page.goto(page.url)
     author.check()
     assert author.page.get_by_text("Tak for at vise, hvordan råderummet bruges.").is_visible()
@@ -103,10 +103,10 @@ def test_a_learning_story_needs_its_learning(visit, demo):
     assert page.get_by_role("heading", name="Hvad lærte vi?").is_visible()
 
 
-def test_hide_with_a_reason(browser, live_server, demo):
-    leader = person(browser, live_server, "leder@eksempel.dk")
+def test_hide_with_a_reason(open_page, demo):
+    leader = person(open_page, "leder@eksempel.dk")
     page = leader.page
-    page.goto(live_server.url + "/historier/?q=tavlem%C3%B8det")
+    page.goto(leader.base_url + "/historier/?q=tavlem%C3%B8det")
     page.get_by_role("link", name="Tavlemødet gav os ti minutter mere sammen med beboerne").click()
     leader.check()
     page.get_by_role("button", name="Skjul med begrundelse").click()
@@ -118,7 +118,7 @@ def test_hide_with_a_reason(browser, live_server, demo):
     leader.check()
     assert page.get_by_role("heading", name="Log").is_visible()
 
-    author = person(browser, live_server, "tr@eksempel.dk")
+    author = person(open_page, "tr@eksempel.dk")
     author.page.goto(page.url)
     author.check()
     assert author.page.get_by_text("En beboer kan genkendes.").first.is_visible()

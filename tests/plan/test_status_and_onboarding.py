@@ -260,3 +260,13 @@ def test_the_top_leader_and_hu_members_see_the_status_page_but_not_an_omu(client
     sit_in(omu, member)
     client.force_login(member, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get("/plan/status/").status_code == 403
+
+
+def test_the_nightly_command_computes_the_status_figures(db, capsys):
+    from django.core.management import call_command
+
+    from handlekraft.plan.models import StatusSnapshot
+
+    call_command("refresh_plan_status")
+    assert StatusSnapshot.objects.count() == 1
+    assert "Statustallene er beregnet" in capsys.readouterr().out
