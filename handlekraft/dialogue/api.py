@@ -16,12 +16,11 @@ from pydantic import Field
 
 from handlekraft.lib.cpr import FreeText
 from handlekraft.organisation.api import UnitId, named_unit
-from handlekraft.organisation.rules import is_hr, is_leader_of
 
 from .models import NOTE_MAX, Meeting
 from .notes import Refused, participant_for, post_note
 from .participant import _token, _with_cookie, find_meeting, too_many_guesses
-from .rules import can_facilitate, can_open_meetings
+from .rules import can_facilitate, can_hold_meetings_in, can_open_meetings
 
 router = Router(tags=["dialogmøder"])
 
@@ -79,12 +78,7 @@ def create_meeting(request, payload: MeetingIn):
     if not can_open_meetings(request.user):
         raise HttpError(403, "Kun ledere, medlemmer af et MED-udvalg og HR kan oprette dialogmøder.")
     unit = named_unit(request, payload.unit, own_by_default=False)
-    allowed = (
-        is_hr(request.user)
-        or is_leader_of(request.user, unit)
-        or any(unit.is_within(cm.committee.unit) for cm in request.user.committee_memberships)
-    )
-    if not allowed:
+    if not can_hold_meetings_in(request.user, unit):
         raise HttpError(403, "Du kan kun holde dialogmøder i enheder, du leder eller dækker som MED-udvalg.")
     with transaction.atomic():
         meeting = Meeting.objects.create(title=payload.title, unit=unit, created_by=request.user)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import rules
 
-from handlekraft.organisation.rules import is_hr, is_leader_anywhere
+from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_anywhere, is_leader_of
 
 
 @rules.predicate
@@ -24,6 +24,9 @@ def is_facilitator(user, meeting) -> bool:
 can_open_meetings = is_leader_anywhere | sits_in_a_committee | is_hr
 # The board, the notes' metadata, exports and every change belong to the facilitators only.
 can_facilitate = is_facilitator
+
+# Which units a meeting may be held in: those the person leads, those their committee covers; HR: all.
+can_hold_meetings_in = is_hr | is_leader_of | is_committee_member_for
 
 rules.add_perm("dialogue.add_meeting", can_open_meetings)
 rules.add_perm("dialogue.change_meeting", can_facilitate)

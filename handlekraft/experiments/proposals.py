@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import rules
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,24 +24,12 @@ from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit, User
-from handlekraft.organisation.rules import is_hr, is_leader_of
+from handlekraft.organisation.rules import is_hr
 
 from .models import Proposal
+from .rules import can_answer_proposal
 
 CENTRAL = ""
-
-
-@rules.predicate
-def can_answer_proposal(user, proposal) -> bool:
-    """The leaders of the unit it is routed to, or HR when it is routed centrally."""
-    if proposal is None:
-        return False
-    if proposal.routed_to_id:
-        return is_leader_of(user, proposal.routed_to)
-    return is_hr(user)
-
-
-rules.add_perm("experiments.answer_proposal", can_answer_proposal)
 
 
 def routing_choices() -> list[tuple[str, str]]:

@@ -31,3 +31,16 @@ can_decide_experiment = leads_experiment_unit | is_hr
 rules.add_perm("experiments.view_experiment", rules.is_authenticated)
 rules.add_perm("experiments.change_experiment", can_edit_experiment)
 rules.add_perm("experiments.decide_experiment", can_decide_experiment)
+
+
+@rules.predicate
+def can_answer_proposal(user, proposal) -> bool:
+    """The leaders of the unit it is routed to, or HR when it is routed centrally."""
+    if proposal is None:
+        return False
+    if proposal.routed_to_id:
+        return is_leader_of(user, proposal.routed_to)
+    return is_hr(user)
+
+
+rules.add_perm("experiments.answer_proposal", can_answer_proposal)

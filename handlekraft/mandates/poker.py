@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import rules
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,25 +24,9 @@ from django_htmx.http import reswap, retarget
 from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
-from handlekraft.organisation.rules import is_hr, is_leader_of
 
 from .models import DecisionArea, Level, PokerAgreement, PokerSession, PokerVote
-from .rules import can_edit_area, can_edit_mandates_of
-
-
-@rules.predicate
-def can_take_part(user, session: PokerSession) -> bool:
-    """The members of the unit and the units below it, its leaders, and HR."""
-    if not getattr(user, "is_authenticated", False) or session is None:
-        return False
-    if is_leader_of(user, session.unit) or is_hr(user):
-        return True
-    return any(m.unit.is_within(session.unit) for m in user.memberships)
-
-
-@rules.predicate
-def can_run(user, session: PokerSession) -> bool:
-    return session is not None and can_edit_mandates_of(user, session.unit)
+from .rules import can_edit_area, can_edit_mandates_of, can_run_poker, can_take_part_in_poker
 
 
 class StartForm(DKFDSForm):
@@ -100,7 +83,7 @@ def state(session: PokerSession, user) -> dict:
         "voted": [v.voter.name for v in votes],
         "my_vote": mine,
         "levels": Level.choices,
-        "can_run": can_run(user, session),
+        "can_run": can_run_poker(user, session),
         "agreements": list(session.agreements.select_related("area").order_by("recorded_at")),
         "state_key": f"{area.pk if area else 0}-{session.round}-{int(session.revealed)}-{session.status}",
     }
@@ -122,7 +105,7 @@ def state(session: PokerSession, user) -> dict:
 @login_required
 def session_page(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
-    if not can_take_part(request.user, session):
+    if not can_take_part_in_poker(request.user, session):
         raise PermissionDenied
     context = state(session, request.user)
     if not request.htmx:
@@ -138,7 +121,7 @@ def session_page(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 def vote(request: SignedInRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
-    if not can_take_part(request.user, session):
+    if not can_take_part_in_poker(request.user, session):
         raise PermissionDenied
     level = request.POST.get("level", "")
     if (
@@ -163,7 +146,7 @@ def vote(request: SignedInRequest, pk: int) -> HttpResponse:
 def control(request: SignedInRequest, pk: int) -> HttpResponse:
     """The leader's buttons: reveal, vote again, record the agreed level, next area, finish."""
     session = get_object_or_404(PokerSession.objects.select_related("unit", "current_area"), pk=pk)
-    if not can_run(request.user, session):
+    if not can_run_poker(request.user, session):
         raise PermissionDenied
     action = request.POST.get("action")
     areas = list(session.areas.order_by("title"))

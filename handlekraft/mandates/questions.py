@@ -22,10 +22,9 @@ from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit
-from handlekraft.organisation.rules import is_committee_member_for, is_hr
 
 from .models import DecisionArea, MandateQuestion
-from .rules import can_answer_question, can_edit_area, can_view_question, own_unit_or_404
+from .rules import can_answer_question, can_edit_area, can_see_unlearning, can_view_question, own_unit_or_404
 
 
 class QuestionForm(DKFDSModelForm):
@@ -211,7 +210,7 @@ def my_questions(request: SignedInRequest) -> HttpResponse:
 def unlearning(request: SignedInRequest) -> HttpResponse:
     """Aflæring for HU and HR: the share of questions whose answer was already "yes, you decide"."""
     root = Unit.objects.filter(parent__isnull=True).order_by("pk").first()
-    if root is None or not (is_hr(request.user) or is_committee_member_for(request.user, root)):
+    if not can_see_unlearning(request.user, root):
         raise PermissionDenied
     areas = list(Unit.objects.filter(depth=1).order_by("name"))
     rows: dict[int, dict[str, Any]] = {a.pk: {"unit": a, "answered": 0, "allowed": 0} for a in areas}

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from handlekraft.organisation.models import Unit
-from handlekraft.organisation.rules import is_hr, is_leader_of
+from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
 
 def own_unit_or_404(user) -> Unit:
@@ -51,3 +51,24 @@ def can_view_question(user, question) -> bool:
 
 rules.add_perm("mandates.view_question", can_view_question)
 rules.add_perm("mandates.answer_question", can_answer_question)
+
+
+@rules.predicate
+def can_see_unlearning(user, root) -> bool:
+    """Aflæring for the whole organisation: HU (the committee covering the root) and HR."""
+    return root is not None and bool(is_hr(user) or is_committee_member_for(user, root))
+
+
+@rules.predicate
+def can_take_part_in_poker(user, session) -> bool:
+    """The members of the unit and the units below it, its leaders, and HR."""
+    if not getattr(user, "is_authenticated", False) or session is None:
+        return False
+    if is_leader_of(user, session.unit) or is_hr(user):
+        return True
+    return any(m.unit.is_within(session.unit) for m in user.memberships)
+
+
+@rules.predicate
+def can_run_poker(user, session) -> bool:
+    return session is not None and can_edit_mandates_of(user, session.unit)

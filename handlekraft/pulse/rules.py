@@ -52,3 +52,8 @@ def sits_in_hu(user) -> bool:
 
 
 can_see_all_action_plans = is_hr | sits_in_hu
+
+
+# Who sees the units below in the results (the heatmap and their rows): the unit's leaders, the
+# committees that cover it, and HR. Employees, TR and AMR see their own unit and the organisation.
+can_see_units_below = is_hr | is_leader_of | is_committee_member_for

@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy
 from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
-from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_of
 
 from . import services
 from .models import SCALE, AnswerCode, Response, Survey
 from .results import SurveyResults, comparable_rounds, organisation_units
-from .rules import can_see_results, can_see_survey
+from .rules import can_run_surveys, can_see_results, can_see_survey, can_see_units_below
 
 DONT_KNOW = "vedikke"
 
@@ -124,9 +123,9 @@ def sparkline(values: list[int | None]) -> list[dict]:
 def surveys(request: SignedInRequest) -> HttpResponse:
     """The surveys whose results the person may read: those covering one of their units (HR: all)."""
     found: Any = Survey.objects.select_related("unit").order_by("-opens")
-    if not is_hr(request.user):
+    if not can_run_surveys(request.user):  # HR runs the surveys and sees them all
         found = [s for s in found[:200] if can_see_survey(request.user, s)]
-    return render(request, "pulse/surveys.html", {"surveys": found, "can_run": is_hr(request.user)})
+    return render(request, "pulse/surveys.html", {"surveys": found, "can_run": can_run_surveys(request.user)})
 
 
 @login_required
@@ -136,9 +135,7 @@ def results(request: SignedInRequest, pk: int) -> HttpResponse:
     unit = _unit_shown(request, survey, org)
     if not can_see_results(request.user, unit):
         raise PermissionDenied
-    subtree_view = (
-        is_hr(request.user) or is_leader_of(request.user, unit) or is_committee_member_for(request.user, unit)
-    )
+    subtree_view = can_see_units_below(request.user, unit)
     all_rounds = SurveyResults.series(
         survey, [unit, survey.unit], children_of=unit if subtree_view else None, org=org
     )

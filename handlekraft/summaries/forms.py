@@ -9,17 +9,12 @@ from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.lib.locking import VersionField
 from handlekraft.organisation.models import Committee
-from handlekraft.organisation.rules import is_hr
 
 from .models import Summary
+from .rules import meetings_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 GRANULARITY = [("0.25", _("Få, brede temaer")), ("0.5", _("Mellem")), ("0.75", _("Mange, smalle temaer"))]
-
-
-def meetings_for(user):
-    meetings = Meeting.objects.select_related("committee", "unit").order_by("-starts_at", "-created")
-    return meetings if is_hr(user) else meetings.filter(facilitators=user)
 
 
 class SummaryForm(DKFDSForm):

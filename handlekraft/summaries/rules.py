@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import rules
 
+from handlekraft.dialogue.models import Meeting
 from handlekraft.dialogue.rules import can_open_meetings
 from handlekraft.organisation.rules import is_hr
 
@@ -19,3 +20,10 @@ can_edit_summary = made_it | is_hr
 
 rules.add_perm("summaries.add_summary", can_make_summaries)
 rules.add_perm("summaries.change_summary", can_edit_summary)
+
+
+def meetings_for(user):
+    """The meetings a person may make an opsamling from (the list twin of the rule): those they
+    facilitate, all for HR."""
+    meetings = Meeting.objects.select_related("committee", "unit").order_by("-starts_at", "-created")
+    return meetings if is_hr(user) else meetings.filter(facilitators=user)
