@@ -6,3 +6,9 @@ class MandatesConfig(AppConfig):
     name = "handlekraft.mandates"
     label = "mandates"
     verbose_name = _("Råderum")
+
+    def ready(self) -> None:
+        from handlekraft.notifications.kinds import register
+
+        register("mandate_question", _("Når en medarbejder spørger om råderummet (ledere)"))
+        register("mandate_answer", _("Når mit spørgsmål om råderummet er besvaret"))

@@ -6,3 +6,10 @@ class PulseConfig(AppConfig):
     name = "handlekraft.pulse"
     label = "pulse"
     verbose_name = _("Måling")
+
+    def ready(self) -> None:
+        from handlekraft.notifications.kinds import register
+
+        register(
+            "pulse_result", _("Når resultatet af en måling er klar til dialog i min enhed (leder, TR og AMR)")
+        )
