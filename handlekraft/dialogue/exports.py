@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from docx import Document
+
+from handlekraft.lib.documents import saved
 
 from .models import Meeting
 
@@ -39,6 +39,4 @@ def notes_document(meeting: Meeting, rows: list[dict]) -> bytes:
     document.add_heading(_("Vejen videre"), level=1)
     for row in forward or [{"text": _("Ingen noter er markeret som vejen videre.")}]:
         document.add_paragraph(row["text"], style="List Bullet" if forward else None)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return saved(document)

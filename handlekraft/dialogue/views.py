@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.documents import csv_cell
+from handlekraft.lib.documents import attachment, csv_cell
 from handlekraft.lib.locking import resubmitted, update_unless_changed
 from handlekraft.organisation.http import SignedInRequest
 
@@ -353,8 +353,4 @@ def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
 def export_docx(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     content = notes_document(meeting, export_rows(meeting))
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
-    response["Content-Disposition"] = f'attachment; filename="dialogmoede-{slugify(meeting.title)[:40]}.docx"'
-    return response
+    return attachment(content, f"dialogmoede-{slugify(meeting.title)[:40]}.docx")

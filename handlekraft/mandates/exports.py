@@ -2,42 +2,32 @@
 
 from __future__ import annotations
 
-import io
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from handlekraft.lib.documents import text_cells
+from handlekraft.lib.documents import attachment, pdf_from_template, saved, text_cells
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from .models import DecisionArea, Level
 from .rules import can_edit_mandates_of
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def staff_room_pdf(unit: Unit) -> bytes:
-    """One A4 page for the staff room: every area in force with its answer, limits and inform duties."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only this export needs
-
-    areas = DecisionArea.objects.for_unit(unit)
-    html = render_to_string(
-        "mandates/print.html",
-        {
-            "unit": unit,
-            "areas": areas,
-            "today": timezone.localdate(),
-            "font_dir": settings.BASE_DIR / "static",
-        },
-    )
-    return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+    """One A4 page for the staff room: every area in force with its answer, limits and inform duties.
+    PDF/UA (tagged, with its language and title), as every PDF the product makes (lib/documents)."""
+    context = {
+        "unit": unit,
+        "areas": DecisionArea.objects.for_unit(unit),
+        "today": timezone.localdate(),
+        "font_dir": settings.BASE_DIR / "static",
+    }
+    return pdf_from_template("mandates/print.html", context)
 
 
 def workbook(unit: Unit) -> bytes:
@@ -88,28 +78,23 @@ def workbook(unit: Unit) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
     text_cells(sheet)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved(book)
 
 
-def attachment(content: bytes, content_type: str, unit: Unit, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    name = f"raaderum-{slugify(unit.name)}-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+def file_name(unit: Unit, extension: str) -> str:
+    return f"raaderum-{slugify(unit.name)}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
 @login_required
 def pdf(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
-    return attachment(staff_room_pdf(unit), "application/pdf", unit, "pdf")
+    return attachment(staff_room_pdf(unit), file_name(unit, "pdf"))
 
 
 @login_required
 def xlsx(request: SignedInRequest, external_id: str) -> HttpResponse:
     unit = get_object_or_404(Unit, external_id=external_id)
-    return attachment(workbook(unit), XLSX, unit, "xlsx")
+    return attachment(workbook(unit), file_name(unit, "xlsx"))
 
 
 @login_required

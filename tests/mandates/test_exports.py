@@ -30,6 +30,11 @@ def test_the_staff_room_pdf_is_one_a4_page_with_every_area(client_as, demo_org):
     assert "Vores råderum: Solhaven, afsnit A" in text
     assert "Valg af vikar ved akut fravær" in text and "Ja, I beslutter selv." in text
     assert "højst 2.500 kr. pr. gang" in text
+    # PDF/UA: tagged, marked as such, in Danish and with its title.
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] and root["/Lang"] == "da"
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+    assert reader.metadata.title == "Vores råderum: Solhaven, afsnit A"
 
 
 def test_the_excel_export_has_a_row_per_area_in_force(client_as, demo_org):
