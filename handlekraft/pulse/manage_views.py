@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,57 +11,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.documents import attachment, pdf_from_template
-from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.http import SignedInRequest
-from handlekraft.organisation.models import SiteSettings, Unit
+from handlekraft.organisation.models import SiteSettings
 
 from . import services
-from .models import AnswerCode, Invitation, Item, Response, Survey
+from .forms import SurveyForm
+from .models import AnswerCode, Invitation, Response, Survey
 from .rules import can_run_surveys
 from .tasks import email_codes
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class SurveyForm(DKFDSForm):
-    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200, validators=[validate_no_cpr])
-    unit = forms.ModelChoiceField(
-        label=gettext_lazy("Hvem spørges"),
-        queryset=Unit.objects.filter(depth__lte=2).order_by("path"),
-        help_text=gettext_lazy("Enheden og alle enhederne under den."),
-    )
-    opens = forms.DateField(label=gettext_lazy("Åbner"), widget=DATE)
-    closes = forms.DateField(label=gettext_lazy("Lukker"), widget=DATE)
-    items = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Udsagn"),
-        queryset=Item.objects.select_related("construct"),
-        widget=forms.CheckboxSelectMultiple,
-    )
-    question = forms.CharField(
-        label=gettext_lazy("Et spørgsmål med fritekst"),
-        required=False,
-        max_length=300,
-        validators=[validate_no_cpr],
-        help_text=gettext_lazy("Valgfrit. Kommentarer vises kun for grupper på mindst 10."),
-    )
-    repeat_quarterly = forms.BooleanField(label=gettext_lazy("Gentag hvert kvartal"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["items"].initial = list(
-            Item.objects.filter(in_default_pulse=True).values_list("pk", flat=True)
-        )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("opens") and data.get("closes") and data["closes"] < data["opens"]:
-            self.add_error("closes", _("Lukkedatoen skal ligge efter åbningsdatoen."))
-        return data
 
 
 def hr_only(request: HttpRequest) -> None:

@@ -6,23 +6,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from handlekraft.dialogue.models import MeetingTemplate
-from handlekraft.lib.forms import DKFDSModelForm
 from handlekraft.organisation.http import SignedInRequest
-from handlekraft.organisation.models import Membership, Unit, User
+from handlekraft.organisation.models import Unit
 
-from .models import Action, ActionPlan, Construct, Survey
+from .forms import ActionForm
+from .models import Action, ActionPlan, Survey
 from .results import SurveyResults
 from .rules import can_edit_action_plan, can_see_all_action_plans, can_see_results
 
@@ -58,23 +55,6 @@ def suggestions(construct_key: str, unit: Unit) -> list[tuple[str, str]]:
         "helhed": [(_("Start en prøvehandling sammen med et andet team"), reverse("experiments:create"))],
     }
     return [*by_key.get(construct_key, []), (_("Drøft resultatet på et dialogmøde"), meeting)]
-
-
-class ActionForm(DKFDSModelForm):
-    class Meta:
-        model = Action
-        fields = ["text", "owner", "due", "construct"]
-        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        labels = {"text": gettext_lazy("Handling")}
-
-    def __init__(self, *args, unit: Unit, constructs, **kwargs):
-        super().__init__(*args, **kwargs)
-        members = Membership.objects.filter(
-            Q(unit=unit) | Q(unit__in=unit.ancestors()), user__is_active=True
-        ).values("user_id")
-        self.fields["owner"].queryset = User.objects.filter(pk__in=members).order_by("name")
-        self.fields["owner"].required = True
-        self.fields["construct"].queryset = Construct.objects.filter(pk__in=[c.pk for c in constructs])
 
 
 @login_required

@@ -6,32 +6,22 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from . import services
+from .forms import CodeForm
 from .models import SCALE, AnswerCode, Response, Survey
 from .results import SurveyResults, comparable_rounds, organisation_units
 from .rules import can_run_surveys, can_see_results, can_see_survey, can_see_units_below
 
 DONT_KNOW = "vedikke"
-
-
-class CodeForm(DKFDSForm):
-    kode = forms.CharField(
-        label=gettext_lazy("Din svarkode"),
-        max_length=20,
-        help_text=gettext_lazy("Koden står i din e-mail eller på den seddel, du har fået. Fx ABCDE-FGH23."),
-    )
 
 
 def survey_for(raw: str) -> tuple[Survey | None, str]:
