@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
@@ -16,6 +17,12 @@ from .models import Experiment, Proposal, Theme
 NO_AREA = 0
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CENTRAL = ""  # a proposal routed to no unit: HR and the management answer it
+
+
+def routing_choices() -> list[tuple[str, str]]:
+    units = Unit.objects.filter(depth__lte=2).order_by("path")
+    return [(CENTRAL, str(_("Centralt (HR og direktionen)"))), *[(u.external_id, u.name) for u in units]]
 
 
 class ExperimentForm(DKFDSModelForm):
@@ -149,3 +156,62 @@ class BoardFilterForm(DKFDSForm):
         super().__init__(*args, **kwargs)
         self.fields["omraade"].queryset = areas
         self.fields["enhed"].widget = forms.Select(choices=[("", _("Hele organisationen")), *units])
+
+
+class ProposalForm(DKFDSModelForm):
+    owner_unit = forms.ChoiceField(
+        label=gettext_lazy("Hvilken enhed ejer reglen?"),
+        required=False,
+        help_text=gettext_lazy("Kun for kommunale regler: vælg enheden, der ejer reglen, eller »Centralt«."),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["title", "problem", "proposal", "hours_per_month", "rule_owner"]
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 3}),
+            "proposal": forms.Textarea(attrs={"rows": 3}),
+            "rule_owner": forms.RadioSelect,
+            "hours_per_month": forms.NumberInput(attrs={"step": "0.5", "min": "0"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_unit"].choices = routing_choices()
+        self.fields["rule_owner"].choices = Proposal.RuleOwner.choices
+
+    def clean_hours_per_month(self):
+        hours = self.cleaned_data["hours_per_month"]
+        if hours is not None and hours < 0:
+            raise forms.ValidationError(_("Timer kan ikke være negative."))
+        return hours
+
+
+class ProposalAnswerForm(DKFDSForm):
+    status = forms.ChoiceField(label=gettext_lazy("Status"), widget=forms.RadioSelect)
+    answer = forms.CharField(
+        label=gettext_lazy("Svar til forslagsstilleren"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_no_cpr],
+    )
+    forward_to = forms.ChoiceField(label=gettext_lazy("Send videre til"), required=False)
+    decision_area = forms.ModelChoiceField(
+        label=gettext_lazy("Ændret beslutningsområde"), queryset=DecisionArea.objects.none(), required=False
+    )
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [c for c in Proposal.Status.choices if c[0] != Proposal.Status.RECEIVED]
+        self.fields["status"].choices = choices
+        self.fields["forward_to"].choices = routing_choices()
+        in_force = [a.pk for a in DecisionArea.objects.for_unit(proposal.unit)]
+        self.fields["decision_area"].queryset = DecisionArea.objects.filter(pk__in=in_force).order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Proposal.Status.REJECTED and not data.get("answer", "").strip():
+            self.add_error(
+                "answer", _("Skriv et svar, når du afviser et forslag: forslagsstilleren skal vide hvorfor.")
+            )
+        return data

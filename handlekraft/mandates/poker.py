@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,30 +16,15 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from handlekraft.lib.forms import DKFDSForm
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
+from .forms import StartForm
 from .models import DecisionArea, Level, PokerAgreement, PokerSession, PokerVote
-from .rules import can_edit_area, can_edit_mandates_of, can_run_poker, can_take_part_in_poker
-
-
-class StartForm(DKFDSForm):
-    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
-    areas = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Beslutningsområder, I vil tale om"),
-        queryset=DecisionArea.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )
-
-    def __init__(self, *args, unit: Unit, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        editable = [a.pk for a in DecisionArea.objects.for_unit(unit) if can_edit_area(user, a)]
-        self.fields["areas"].queryset = DecisionArea.objects.filter(pk__in=editable).order_by("title")
+from .rules import can_edit_mandates_of, can_run_poker, can_take_part_in_poker
 
 
 @login_required

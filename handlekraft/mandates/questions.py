@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,78 +16,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.cpr import TEXT_MAX, validate_no_cpr
-from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit
 
+from .forms import AnswerForm, QuestionForm
 from .models import DecisionArea, MandateQuestion
-from .rules import can_answer_question, can_edit_area, can_see_unlearning, can_view_question, own_unit_or_404
-
-
-class QuestionForm(DKFDSModelForm):
-    class Meta:
-        model = MandateQuestion
-        fields = ["text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {
-            "text": gettext_lazy("Din leder får besked og svarer dig her. Skriv ikke navne på borgere.")
-        }
-
-
-class AnswerForm(DKFDSForm):
-    area = forms.ModelChoiceField(
-        label=gettext_lazy("Det står i dette beslutningsområde"),
-        queryset=DecisionArea.objects.none(),
-        required=False,
-    )
-    text = forms.CharField(
-        label=gettext_lazy("Dit svar"), widget=forms.Textarea(attrs={"rows": 3}), validators=[validate_no_cpr]
-    )
-    searchable = forms.CharField(
-        label=gettext_lazy("Gør spørgsmålet søgbart (valgfrit)"),
-        required=False,
-        max_length=300,
-        validators=[validate_no_cpr],
-        help_text=gettext_lazy(
-            "Skriv spørgsmålet, som andre ville stille det, uden navne. Så finder »Må jeg selv?« "
-            "beslutningsområdet, næste gang nogen spørger sådan, og det står på områdets side. "
-            "Fx »Må jeg skifte en pære i fællesstuen?«. Lad feltet stå tomt, hvis det ikke skal med."
-        ),
-    )
-
-    def __init__(self, *args, unit: Unit, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-        in_force = DecisionArea.objects.for_unit(unit)
-        self.fields["area"].queryset = DecisionArea.objects.filter(
-            pk__in=[a.pk for a in in_force]
-        ).select_related("unit")
-
-    def clean(self):
-        data = super().clean()
-        if data.get("searchable"):
-            area = data.get("area")
-            if area is None:
-                self.add_error(
-                    "searchable", _("Vælg det beslutningsområde, spørgsmålet skal kunne findes under.")
-                )
-            elif len(area.asked) + len(data["searchable"]) + 1 > TEXT_MAX:
-                self.add_error(
-                    "searchable",
-                    _("Der er ikke plads til flere spørgsmål på området. Ret listen på områdets side først."),
-                )
-            elif not can_edit_area(self.user, area):
-                self.add_error(
-                    "searchable",
-                    _(
-                        "Området hører under %(unit)s, og kun dem, der kan ændre det, kan gøre spørgsmål "
-                        "søgbare under det. Lad feltet stå tomt."
-                    )
-                    % {"unit": area.unit.name},
-                )
-        return data
+from .rules import can_answer_question, can_see_unlearning, can_view_question, own_unit_or_404
 
 
 def make_searchable(area: DecisionArea, question: str, user) -> None:

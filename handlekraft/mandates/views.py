@@ -17,7 +17,7 @@ from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import DecisionAreaForm, SearchForm
+from .forms import DecisionAreaForm, QuestionForm, SearchForm
 from .models import DecisionArea, Level, MandateQuestion, unlearning_share
 from .rules import can_answer_question, can_edit_area, can_edit_mandates_of, own_unit_or_404
 from .search import can_i_decide
@@ -232,8 +232,6 @@ def search(request: SignedInRequest) -> HttpResponse:
         unit = get_object_or_404(Unit, external_id=external_id)
     form = SearchForm(request.GET or None)
     answer = can_i_decide(unit, form.cleaned_data["q"]) if form.is_valid() else None
-    from .questions import QuestionForm
-
     ask_form = QuestionForm(initial={"text": form.cleaned_data["q"]}) if answer else None
     return render(
         request,
