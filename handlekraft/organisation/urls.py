@@ -2,13 +2,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .forms import DKFDSPasswordResetForm, DKFDSSetPasswordForm
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path(
         "adgangskode/nulstil/",
-        auth_views.PasswordResetView.as_view(form_class=views.DKFDSPasswordResetForm),
+        auth_views.PasswordResetView.as_view(form_class=DKFDSPasswordResetForm),
         name="password_reset",
     ),
     path(
@@ -16,7 +17,7 @@ urlpatterns = [
     ),
     path(
         "adgangskode/ny/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=views.DKFDSSetPasswordForm),
+        auth_views.PasswordResetConfirmView.as_view(form_class=DKFDSSetPasswordForm),
         name="password_reset_confirm",
     ),
     path(

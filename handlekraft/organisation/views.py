@@ -6,83 +6,23 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib import ratelimit
-from handlekraft.lib.forms import DKFDSBoundField
-from handlekraft.lib.hashing import sha256_hex
-from handlekraft.notifications import outbox
 from handlekraft.notifications.models import EmailPreference
 
-from .forms import EmailPreferencesForm, ProfileForm, TokenForm
+from .forms import EmailPreferencesForm, LoginForm, ProfileForm, TokenForm
 from .http import SignedInRequest
-from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit, User
+from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit
 from .oidc import provider_logout_url
 from .rules import is_hr
 
 VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
 TREE_DEPTH = 2  # the browser opens the municipality, its areas and their departments
-
-
-class LoginForm(AuthenticationForm):
-    bound_field_class = DKFDSBoundField
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["username"].label = gettext_lazy("E-mail")
-        # No autofocus: keyboard and screen-reader users start at the skip link like on every page.
-        self.fields["username"].widget.attrs.pop("autofocus", None)
-        self.fields["username"].widget.attrs.update(autocomplete="username")
-        self.fields["password"].widget.attrs.update(autocomplete="current-password")
-
-    def clean_username(self) -> str:
-        # One account whatever the case ("Leder@…" from a phone), also for the lockout's count.
-        return (self.cleaned_data.get("username") or "").strip().lower()
-
-
-RESET_LIMIT, RESET_WINDOW = 3, 60 * 60
-
-
-class DKFDSPasswordResetForm(PasswordResetForm):
-    bound_field_class = DKFDSBoundField
-
-    def get_users(self, email):
-        # People imported from the HR system have no password yet: the reset link is how they get one.
-        return User.objects.filter(email__iexact=email, is_active=True)
-
-    def save(self, *args, request=None, **kwargs):
-        """At most RESET_LIMIT reset e-mails an hour to one address: the page says the same either way, so
-        nobody learns anything, and nobody can flood a colleague's inbox."""
-        key = "reset:" + sha256_hex(self.cleaned_data["email"].strip().lower())
-        if ratelimit.hit(key, RESET_WINDOW) > RESET_LIMIT:
-            return None
-        return super().save(*args, request=request, **kwargs)
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        """Through the outbox, so an SMTP outage never makes the reset page fail; the link waits there."""
-        subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        body = render_to_string(email_template_name, context)
-        outbox.queue(to_email, subject, body)
-
-
-class DKFDSSetPasswordForm(SetPasswordForm):
-    bound_field_class = DKFDSBoundField
 
 
 class LoginView(auth_views.LoginView):
