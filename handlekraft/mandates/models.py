@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
@@ -251,6 +252,17 @@ class DecisionArea(models.Model):
             return False
         self.asked = "\n".join([*self.asked_lines(), line])
         return True
+
+    def make_question_searchable(self, question: str, by) -> None:
+        """Adds a question the area answers as a new version of the area ("Gør spørgsmålet søgbart"). The
+        row is locked, so two leaders doing it at once both keep theirs."""
+        with transaction.atomic():
+            locked = DecisionArea.objects.select_for_update().get(pk=self.pk)
+            if locked.add_asked(question):
+                locked.version += 1
+                locked.updated_by = by
+                locked.save()
+                locked.record_version(by, gettext("Et spørgsmål er gjort søgbart"))
 
     def keyword_list(self) -> list[str]:
         return [k.strip() for k in self.keywords.split(",") if k.strip()]

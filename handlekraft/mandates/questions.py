@@ -21,20 +21,8 @@ from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit
 
 from .forms import AnswerForm, QuestionForm
-from .models import DecisionArea, MandateQuestion
+from .models import MandateQuestion
 from .rules import can_answer_question, can_see_unlearning, can_view_question, own_unit_or_404
-
-
-def make_searchable(area: DecisionArea, question: str, user) -> None:
-    """Adds the question to the area's questions as a new version of the area. The row is locked, so two
-    leaders doing it at once both keep theirs."""
-    with transaction.atomic():
-        locked = DecisionArea.objects.select_for_update().get(pk=area.pk)
-        if locked.add_asked(question):
-            locked.version += 1
-            locked.updated_by = user
-            locked.save()
-            locked.record_version(user, _("Et spørgsmål er gjort søgbart"))
 
 
 def leaders_for(unit: Unit, asker=None) -> list:
@@ -109,7 +97,7 @@ def question_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 question.answer(request.user, area, form.cleaned_data["text"])
                 if form.cleaned_data["searchable"]:
-                    make_searchable(area, form.cleaned_data["searchable"], request.user)
+                    area.make_question_searchable(form.cleaned_data["searchable"], request.user)
             notify_answer(question)
             messages.success(request, _("Svaret er sendt."))
             return redirect(question)
