@@ -6,7 +6,7 @@ import pytest
 
 from handlekraft.stories.models import Story
 from tests.conftest import CAST
-from tests.pulse.test_pulse import open_survey
+from tests.pulse.helpers import open_survey
 from tests.stories.conftest import make_story
 
 

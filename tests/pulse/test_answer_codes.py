@@ -1,0 +1,122 @@
+"""Answer codes: one per person asked, single-use, stored only as a hash, never in a URL; sent by
+e-mail or printed as slips; the answer page without an account."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from handlekraft.pulse import services
+from handlekraft.pulse.models import AnswerCode, Item, Response, Survey
+from tests.conftest import make_user
+from tests.pulse.helpers import open_survey, people
+
+
+def test_a_code_answers_once_and_is_stored_only_as_a_hash(cast):
+    survey = open_survey(cast.unit)
+    codes = services.make_codes(survey)
+    assert len(codes) == 4  # the leader, the employee, the TR and the AMR of D: one code each
+    _unit, raw = codes[0]
+    assert not AnswerCode.objects.filter(code_hash=raw).exists()
+    services.answer(raw, {"raaderum_ved": 4})
+    with pytest.raises(services.Refused) as refused:
+        services.answer(raw, {"raaderum_ved": 2})
+    assert "allerede brugt" in refused.value.message
+    assert Response.objects.count() == 1
+
+
+def test_every_active_person_in_the_subtree_gets_one_code_labelled_with_their_unit(cast):
+    survey = open_survey(cast.area)
+    codes = services.make_codes(survey)
+    by_unit = {}
+    for unit, _raw in codes:
+        by_unit[unit.external_id] = by_unit.get(unit.external_id, 0) + 1
+    # D: leader, employee, TR, AMR (each once); O: other.
+    assert by_unit == {"D": 4, "O": 1}
+
+
+def test_the_answer_page_without_an_account(client, cast):
+    survey = open_survey(cast.unit, question="Hvad skal vi gøre mere af?")
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+    page = client.post("/puls/", {"kode": raw}).content.decode()
+    assert "Jeg ved, hvilke beslutninger jeg selv må træffe i mit arbejde." in page and "Ved ikke" in page
+    assert "Besvar mindst" not in page  # the code alone opens the survey; it sends no answers
+    refused = client.post(
+        "/puls/", {"kode": raw, "svar": "1", "raaderum_ved": "4", "comment": "Ring til 010190-1009 om det"}
+    )
+    assert "CPR-nummer" in refused.content.decode() and not Response.objects.exists()
+    assert 'value="4" checked' in refused.content.decode()  # what was ticked is kept
+    done = client.post("/puls/", {"kode": raw, "svar": "1", "raaderum_ved": "4", "tryghed_fejl": "vedikke"})
+    assert "Tak for dine svar" in done.content.decode()
+    assert Response.objects.get().answers == {"raaderum_ved": 4, "tryghed_fejl": None}
+    used = client.post("/puls/", {"kode": raw}).content.decode()
+    assert "Koden er allerede brugt" in used
+    assert "Koden findes ikke" in client.post("/puls/", {"kode": "ZZZZZ-ZZZZZ"}).content.decode()
+
+
+def test_the_code_never_stands_in_a_url(client, cast):
+    """A code in the query string would reach the web server's access log: it is not read from there."""
+    survey = open_survey(cast.unit)
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+    old_link = client.get(f"/puls/?kode={raw}")
+    assert old_link.status_code == 302 and old_link["Location"] == "/puls/"
+    page = client.get("/puls/").content.decode()
+    assert "Jeg ved, hvilke beslutninger" not in page and 'method="post"' in page
+
+
+def test_a_person_with_only_a_tr_amr_or_hr_role_gets_a_code(cast):
+    from handlekraft.organisation.models import Membership, Role
+
+    for role in (Role.TR, Role.AMR, Role.HR):
+        user = make_user(f"kun-{role}@test.dk", f"Kun {role}", None)
+        Membership.objects.create(user=user, unit=cast.team, role=role)
+    survey = open_survey(cast.unit)
+    codes = services.make_codes(survey)
+    # leader, employee, TR, AMR of D (each once, though the TR and AMR hold two roles) and the three in T
+    assert len(codes) == 7
+    assert sorted(u.external_id for u, _raw in codes) == ["D"] * 4 + ["T"] * 3
+
+
+def test_hr_plans_a_survey_and_emails_the_codes(client_as, cast, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    today = timezone.localdate()
+    people(cast.unit, 1, "d")  # D: 5 people, as many as the anonymity threshold
+    items = list(Item.objects.filter(in_default_pulse=True).values_list("pk", flat=True))
+    response = client_as("hr").post(
+        "/maaling/ny/",
+        {
+            "title": "Puls Q4",
+            "unit": cast.unit.pk,
+            "opens": str(today),
+            "closes": str(today + timedelta(days=7)),
+            "items": items,
+        },
+    )
+    survey = Survey.objects.get()
+    assert response.status_code == 302 and survey.round == Survey.round_of(today)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("hr").post(f"/maaling/{survey.pk}/styring/send/")
+    assert len(mail.outbox) == 5 and AnswerCode.objects.filter(survey=survey).count() == 5
+    body = mail.outbox[0].body
+    assert "/puls/#kode=" in body and "?kode=" not in body and "anonyme" in body
+    raw = body.split("#kode=")[1].split()[0]
+    services.answer(raw, {"raaderum_ved": 3})
+    page = client_as("hr").get(f"/maaling/{survey.pk}/styring/").content.decode()
+    assert "20 %" in page  # the organisation-wide response rate, the only count shown while open
+    again = client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/", follow=True)
+    assert "allerede lavet svarkoder" in again.content.decode()
+
+
+def test_printed_code_slips(client_as, cast):
+    import io
+
+    from pypdf import PdfReader
+
+    survey = open_survey(cast.unit)
+    pdf = PdfReader(io.BytesIO(client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/").content))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert text.count("Din kode") == 4 and "Plejecenter Bøgely" in text
+    assert AnswerCode.objects.filter(survey=survey).count() == 4
