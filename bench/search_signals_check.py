@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from io import StringIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,12 +33,12 @@ import django  # noqa: E402
 django.setup()
 
 import numpy as np  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import StratifiedKFold  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 from sklearn.preprocessing import StandardScaler  # noqa: E402
 
+from bench.sites import demo_site  # noqa: E402
 from handlekraft.lib import text  # noqa: E402
 from handlekraft.lib.legal_frames import frames_touched  # noqa: E402
 from handlekraft.mandates import search  # noqa: E402
@@ -151,11 +150,7 @@ def learned_decision(questions, model) -> None:
 
 
 def main() -> None:
-    DB.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DB}{suffix}").unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    call_command("demo", stdout=StringIO())
+    demo_site(DB)
     questions = load("dev")
 
     print("1. thesaurus (dev)")

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import random
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.db import connection, connections
-from django.utils import timezone
 
 from handlekraft.organisation.models import Unit
 from handlekraft.pulse import services
 from handlekraft.pulse.bank import ensure_bank
-from handlekraft.pulse.models import AnswerCode, Construct, Item, Survey
+from handlekraft.pulse.models import AnswerCode, Construct, Item
 from handlekraft.pulse.tasks import email_codes
 from tests.conftest import make_user
+from tests.pulse.helpers import open_survey
 
 UNITS, PER_UNIT = 3, 24
 PEOPLE = UNITS * PER_UNIT
@@ -40,16 +39,7 @@ def answered(transactional_db):
         team = Unit.objects.create(external_id=f"T{u}", name=f"Team {u}", kind=Unit.Kind.TEAM, parent=top)
         for i in range(PER_UNIT):
             make_user(f"p{u:02}{i:02}@test.dk", f"Person {u}-{i}", team)
-    today = timezone.localdate()
-    survey = Survey.objects.create(
-        title="Puls",
-        unit=top,
-        opens=today - timedelta(days=1),
-        closes=today + timedelta(days=13),
-        round="2026Q4",
-        question="Hvad skal vi gøre mere af?",
-    )
-    survey.items.set(Item.objects.filter(in_default_pulse=True))
+    survey = open_survey(top, question="Hvad skal vi gøre mere af?")
     mail.outbox.clear()
     email_codes.call(survey.pk)
     sent = [(m.to[0], m.body.split("#kode=")[1].split()[0]) for m in mail.outbox]  # in sending order
