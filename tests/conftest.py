@@ -15,8 +15,10 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from handlekraft.organisation.models import Committee, CommitteeMember, Membership, Role, Unit, User
 
@@ -28,6 +30,16 @@ def make_user(email: str, name: str, unit: Unit | None = None, role: str = Role.
     if unit is not None:
         Membership.objects.create(user=user, unit=unit, role=role)
     return user
+
+
+@pytest.fixture(autouse=True)
+def _danish_first():
+    """Each test starts in the site's language: a request as an English-speaking person leaves English
+    active in the thread (Django's locale middleware never switches back), and the next test on that
+    worker would otherwise see English texts."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
