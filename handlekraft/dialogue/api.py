@@ -6,7 +6,6 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404
@@ -80,17 +79,15 @@ def create_meeting(request, payload: MeetingIn):
     unit = named_unit(request, payload.unit, own_by_default=False)
     if not can_hold_meetings_in(request.user, unit):
         raise HttpError(403, "Du kan kun holde dialogmøder i enheder, du leder eller dækker som MED-udvalg.")
-    with transaction.atomic():
-        meeting = Meeting.objects.create(title=payload.title, unit=unit, created_by=request.user)
-        meeting.facilitators.add(request.user)
+    meeting = Meeting(title=payload.title, unit=unit)
+    meeting.plan(by=request.user)
     return Status(201, {"id": meeting.pk, "join_code": meeting.join_code})
 
 
 @router.post("/meetings/{meeting_id}/close", response=Closed, summary="Luk mødet (facilitatorer)")
 def close_meeting(request, meeting_id: int):
     meeting = facilitated(request, meeting_id)
-    meeting.status = Meeting.Status.CLOSED
-    meeting.save(update_fields=["status"])
+    meeting.close()
     return {"id": meeting.pk, "status": meeting.status}
 
 

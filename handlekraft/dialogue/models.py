@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.figures import UnitFigure
 from handlekraft.lib.hashing import sha256_hex
-from handlekraft.organisation.models import Committee, Unit
+from handlekraft.organisation.models import Committee, Unit, User
 
 NOTE_MAX = 500
 # Join codes: no 0/O, 1/I/L or 5/S, so a code read aloud or from a projector is typed right.
@@ -157,6 +157,43 @@ class Meeting(models.Model):
     def column_title(self, key: str) -> str:
         return next((c["title"] for c in self.columns if c["key"] == key), key)
 
+    def plan(self, by: User) -> None:
+        """Saves a new meeting, planned (not yet open), with the person who made it as its facilitator."""
+        with transaction.atomic():
+            self.created_by = by
+            self.save()
+            self.facilitators.add(by)
+
+    def open(self) -> bool:
+        """Lets the participants write notes. False when the meeting was open already."""
+        return self._move_to(self.Status.OPEN)
+
+    def close(self) -> bool:
+        """Ends the meeting: the notes are kept and no more can be written. False when it was closed."""
+        return self._move_to(self.Status.CLOSED)
+
+    def _move_to(self, status: str) -> bool:
+        if self.status == status:
+            return False
+        self.status = status
+        self.save(update_fields=["status"])
+        return True
+
+    def add_group(self, name: str, column: str) -> NoteGroup:
+        """A group on the board that the facilitators sort a column's notes into."""
+        with transaction.atomic():
+            return NoteGroup.objects.create(meeting=self, name=name, column=column, revision=self.bump())
+
+    def ask(self, question: str, options: list[str], multiple: bool) -> Poll:
+        """Opens a poll that the participants see on their phones."""
+        with transaction.atomic():
+            revision = self.bump()
+            poll = Poll.objects.create(meeting=self, question=question, multiple=multiple, revision=revision)
+            PollOption.objects.bulk_create(
+                [PollOption(poll=poll, text=text, order=n) for n, text in enumerate(options)]
+            )
+        return poll
+
     def bump(self) -> int:
         """Takes the next revision. Call inside the transaction that makes the change: the UPDATE comes
         first, so concurrent writers queue on it (SQLite waits on its busy timeout) instead of failing."""
@@ -277,6 +314,21 @@ class Poll(models.Model):
 
     def __str__(self) -> str:
         return self.question
+
+    def record_vote(self, participant: Participant, options: list[PollOption]) -> None:
+        """The participant's answer, replacing the one they gave before."""
+        with transaction.atomic():
+            Vote.objects.filter(participant=participant, option__poll=self).delete()
+            Vote.objects.bulk_create([Vote(option=o, participant=participant) for o in options])
+            self.revision = self.meeting.bump()
+            self.save(update_fields=["revision"])
+
+    def open_or_close(self) -> None:
+        """Opens a closed poll and closes an open one; the board and the phones see it on their next poll."""
+        with transaction.atomic():
+            self.is_open = not self.is_open
+            self.revision = self.meeting.bump()
+            self.save(update_fields=["is_open", "revision"])
 
 
 class PollOption(models.Model):

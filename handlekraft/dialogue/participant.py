@@ -215,7 +215,9 @@ def change_note(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 @require_POST
 def vote(request: HttpRequest, code: str, poll_pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, join_code=Meeting.normalise_code(code))
-    poll = get_object_or_404(Poll.objects.prefetch_related("options"), pk=poll_pk, meeting=meeting)
+    poll = get_object_or_404(
+        Poll.objects.select_related("meeting").prefetch_related("options"), pk=poll_pk, meeting=meeting
+    )
     raw = _token(request) or secrets.token_urlsafe(24)
     chosen = {int(v) for v in request.POST.getlist("option") if v.isdigit()}
     options = [o for o in poll.options.all() if o.pk in chosen]
@@ -226,11 +228,7 @@ def vote(request: HttpRequest, code: str, poll_pk: int) -> HttpResponse:
     else:
         try:
             with transaction.atomic():
-                participant = participant_for(meeting, raw)
-                Vote.objects.filter(participant=participant, option__poll=poll).delete()
-                Vote.objects.bulk_create([Vote(option=o, participant=participant) for o in options])
-                poll.revision = meeting.bump()
-                poll.save(update_fields=["revision"])
+                poll.record_vote(participant_for(meeting, raw), options)
         except Refused as refused:
             messages.error(request, refused.message)
         else:

@@ -10,7 +10,6 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -28,7 +27,7 @@ from handlekraft.organisation.http import SignedInRequest
 
 from .exports import notes_document
 from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
-from .models import Meeting, MeetingTemplate, Note, NoteGroup, Poll, PollOption
+from .models import Meeting, MeetingTemplate, Note, Poll, PollOption
 from .rules import can_facilitate, can_open_meetings
 
 
@@ -83,10 +82,8 @@ def create(request: SignedInRequest) -> HttpResponse:
         template = MeetingTemplate.objects.filter(pk=key).first()
     form = MeetingForm(request.POST or None, user=request.user, template=template)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            meeting = form.apply(Meeting(template=template, created_by=request.user))
-            meeting.save()
-            meeting.facilitators.add(request.user)
+        meeting = form.apply(Meeting(template=template))
+        meeting.plan(by=request.user)
         messages.success(request, _("Mødet er oprettet. Åbn det, når I går i gang."))
         return redirect(meeting)
     return render(request, "dialogue/edit.html", {"form": form, "template": template, "meeting": None})
@@ -226,13 +223,7 @@ def add_group(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     form = GroupForm(request.POST)
     if form.is_valid() and form.cleaned_data["column"] in meeting.column_keys:
-        with transaction.atomic():
-            NoteGroup.objects.create(
-                meeting=meeting,
-                name=form.cleaned_data["name"],
-                column=form.cleaned_data["column"],
-                revision=meeting.bump(),
-            )
+        meeting.add_group(form.cleaned_data["name"], form.cleaned_data["column"])
         return _done(request, meeting, _("Gruppen er oprettet."))
     messages.error(request, _("Giv gruppen et navn."))
     return redirect(meeting)
@@ -243,13 +234,10 @@ def add_group(request: SignedInRequest, pk: int) -> HttpResponse:
 def set_status(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
     action = request.POST.get("action")
-    if action == "open" and meeting.status != Meeting.Status.OPEN:
-        meeting.status = Meeting.Status.OPEN
+    if action == "open" and meeting.open():
         messages.success(request, _("Mødet er åbent. Deltagerne kan skrive noter nu."))
-    elif action == "close" and meeting.status != Meeting.Status.CLOSED:
-        meeting.status = Meeting.Status.CLOSED
+    elif action == "close" and meeting.close():
         messages.success(request, _("Mødet er lukket. Noterne er gemt, og der kan ikke skrives flere."))
-    meeting.save(update_fields=["status"])
     return redirect(meeting)
 
 
@@ -283,16 +271,7 @@ def add_poll(request: SignedInRequest, pk: int) -> HttpResponse:
             join_link=request.build_absolute_uri(meeting.join_url()),
         )
         return render(request, "dialogue/board.html", context)
-    with transaction.atomic():
-        poll = Poll.objects.create(
-            meeting=meeting,
-            question=form.cleaned_data["question"],
-            multiple=form.cleaned_data["multiple"],
-            revision=meeting.bump(),
-        )
-        PollOption.objects.bulk_create(
-            [PollOption(poll=poll, text=text, order=n) for n, text in enumerate(form.cleaned_data["options"])]
-        )
+    meeting.ask(form.cleaned_data["question"], form.cleaned_data["options"], form.cleaned_data["multiple"])
     messages.success(request, _("Afstemningen er åben. Deltagerne ser den på deres telefon."))
     return redirect(meeting)
 
@@ -301,11 +280,7 @@ def add_poll(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 def toggle_poll(request: SignedInRequest, pk: int, poll_pk: int) -> HttpResponse:
     meeting = facilitated(request, pk)
-    poll = get_object_or_404(Poll, pk=poll_pk, meeting=meeting)
-    with transaction.atomic():
-        poll.is_open = not poll.is_open
-        poll.revision = meeting.bump()
-        poll.save(update_fields=["is_open", "revision"])
+    get_object_or_404(Poll.objects.select_related("meeting"), pk=poll_pk, meeting=meeting).open_or_close()
     return redirect(meeting)
 
 
