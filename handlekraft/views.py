@@ -21,8 +21,7 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.experiments.proposals import waiting_for
 from handlekraft.mandates.forms import SearchForm
-from handlekraft.mandates.models import DecisionArea
-from handlekraft.mandates.questions import open_questions_for_leader
+from handlekraft.mandates.models import DecisionArea, MandateQuestion
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Role, SiteSettings
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
@@ -182,7 +181,7 @@ def leader_tasks(user) -> dict:
         in_led_units |= Q(unit__path__startswith=path)
     overdue = DecisionArea.objects.in_force().filter(in_led_units, review_date__lt=timezone.localdate())
     return {
-        "open_questions": list(open_questions_for_leader(user)[:10]),
+        "open_questions": list(MandateQuestion.objects.open_for_leader(user)[:10]),
         "overdue_areas": list(overdue.select_related("unit").order_by("review_date")[:10]),
         "waiting_proposals": proposals,
     }

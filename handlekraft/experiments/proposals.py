@@ -16,7 +16,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role, Unit, User
@@ -29,7 +28,7 @@ from .rules import can_answer_proposal
 
 def recipients(proposal: Proposal) -> list:
     if proposal.routed_to is not None:
-        return leaders_for(proposal.routed_to)
+        return proposal.routed_to.nearest_leaders()
     hr = Membership.objects.filter(role=Role.HR, user__is_active=True).values("user_id")
     return list(User.objects.filter(pk__in=hr))
 

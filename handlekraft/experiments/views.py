@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.mandates.questions import leaders_for
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
@@ -143,7 +142,7 @@ def start(request: SignedInRequest, pk: int) -> HttpResponse:
         experiment.status = Status.AWAITING
         experiment.save(update_fields=["status", "updated"])
         notify(
-            leaders_for(experiment.unit),
+            experiment.unit.nearest_leaders(),
             "experiment_approval",
             format_lazy(gettext_lazy("Prøvehandling venter på din godkendelse: {}"), experiment.title),
             experiment.hypothesis,

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,8 @@ from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.figures import UnitFigure
 from handlekraft.lib.forms import format_amount
 from handlekraft.lib.text import normalise_title, terms
-from handlekraft.organisation.models import Unit
+from handlekraft.notifications.services import notify
+from handlekraft.organisation.models import Role, Unit
 
 
 class Level(models.IntegerChoices):
@@ -317,6 +319,19 @@ class DecisionAreaVersion(models.Model):
         return f"{self.area} v{self.number}"
 
 
+class MandateQuestionQuerySet(models.QuerySet):
+    def open_for_leader(self, user) -> MandateQuestionQuerySet:
+        """Open questions from the units this person leads (and the units below them): one query."""
+        led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
+        if not led:
+            return self.none()
+        condition = Q()
+        for path in led:
+            condition |= Q(unit__path__startswith=path)
+        open_questions = self.filter(condition, status=MandateQuestion.Status.OPEN)
+        return open_questions.exclude(asker=user).select_related("unit", "asker")
+
+
 class MandateQuestion(models.Model):
     """'Spørg om råderummet': an employee's question to the leaders of their unit."""
 
@@ -349,6 +364,8 @@ class MandateQuestion(models.Model):
     # True when the answer was "yes, you decide" already: the measure of aflæring (unlearning).
     already_allowed = models.BooleanField(default=False)
 
+    objects = MandateQuestionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("spørgsmål om råderummet")
         verbose_name_plural = _("spørgsmål om råderummet")
@@ -367,6 +384,28 @@ class MandateQuestion(models.Model):
         self.answer_area, self.answer_text = area, text
         self.already_allowed = area is not None and area.team_decides and not new_area
         self.save()
+
+    def send(self, asker, unit: Unit) -> None:
+        """Saves the question and tells the leaders closest to the unit (never the asker themselves)."""
+        self.asker, self.unit = asker, unit
+        self.save()
+        notify(
+            unit.nearest_leaders(excluding=asker),
+            "mandate_question",
+            format_lazy(_("Nyt spørgsmål om råderummet fra {}"), asker.name),
+            self.text,
+            self.get_absolute_url(),
+        )
+
+    def tell_the_asker(self) -> None:
+        """Notifies the person who asked that their question has an answer."""
+        notify(
+            [self.asker],
+            "mandate_answer",
+            _("Dit spørgsmål om råderummet er besvaret"),
+            self.answer_text,
+            self.get_absolute_url(),
+        )
 
 
 def unlearning_share(questions) -> tuple[int, int]:

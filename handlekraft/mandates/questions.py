@@ -8,53 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
-from handlekraft.organisation.models import Membership, Role, Unit
+from handlekraft.organisation.models import Unit
 
 from .forms import AnswerForm, QuestionForm
 from .models import MandateQuestion
 from .rules import can_answer_question, can_see_unlearning, can_view_question, own_unit_or_404
-
-
-def leaders_for(unit: Unit, asker=None) -> list:
-    """The leaders closest to the unit: its own, or else those of the nearest unit above with a leader.
-
-    A leader who asks about their own unit's råderum asks the leader above (a middle manager's mandate is
-    set by the unit above), never themselves.
-    """
-    lineage = unit.lineage_ids
-    memberships = Membership.objects.filter(
-        unit_id__in=lineage, role=Role.LEADER, user__is_active=True
-    ).select_related("user")
-    by_unit: dict[int, list] = {}
-    for m in memberships:
-        by_unit.setdefault(m.unit_id, []).append(m.user)
-    for pk in reversed(lineage):
-        leaders = [u for u in by_unit.get(pk, []) if asker is None or u.pk != asker.pk]
-        if leaders:
-            return leaders
-    return []
-
-
-def open_questions_for_leader(user):
-    """Open questions from the units this person leads (and the units below them): one query."""
-    led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
-    if not led:
-        return MandateQuestion.objects.none()
-    condition = Q()
-    for path in led:
-        condition |= Q(unit__path__startswith=path)
-    open_questions = MandateQuestion.objects.filter(condition, status=MandateQuestion.Status.OPEN)
-    return open_questions.exclude(asker=user).select_related("unit", "asker")
 
 
 @login_required
@@ -65,15 +29,7 @@ def ask(request: SignedInRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "mandates/ask.html", {"form": form, "unit": unit}, status=400)
     question = form.save(commit=False)
-    question.asker, question.unit = request.user, unit
-    question.save()
-    notify(
-        leaders_for(unit, asker=request.user),
-        "mandate_question",
-        format_lazy(gettext_lazy("Nyt spørgsmål om råderummet fra {}"), request.user.name),
-        question.text,
-        question.get_absolute_url(),
-    )
+    question.send(request.user, unit)
     messages.success(request, _("Dit spørgsmål er sendt til din leder. Du får besked, når det er besvaret."))
     return redirect(question)
 
@@ -98,21 +54,11 @@ def question_detail(request: SignedInRequest, pk: int) -> HttpResponse:
                 question.answer(request.user, area, form.cleaned_data["text"])
                 if form.cleaned_data["searchable"]:
                     area.make_question_searchable(form.cleaned_data["searchable"], request.user)
-            notify_answer(question)
+            question.tell_the_asker()
             messages.success(request, _("Svaret er sendt."))
             return redirect(question)
     return render(
         request, "mandates/question.html", {"question": question, "form": form, "can_answer": can_answer}
-    )
-
-
-def notify_answer(question: MandateQuestion) -> None:
-    notify(
-        [question.asker],
-        "mandate_answer",
-        gettext_lazy("Dit spørgsmål om råderummet er besvaret"),
-        question.answer_text,
-        question.get_absolute_url(),
     )
 
 
@@ -123,7 +69,7 @@ def my_questions(request: SignedInRequest) -> HttpResponse:
         "mandates/questions.html",
         {
             "asked": MandateQuestion.objects.filter(asker=request.user).select_related("unit")[:50],
-            "to_answer": open_questions_for_leader(request.user)[:50],
+            "to_answer": MandateQuestion.objects.open_for_leader(request.user)[:50],
         },
     )
 

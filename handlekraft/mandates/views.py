@@ -118,9 +118,7 @@ def area_create(request: SignedInRequest, external_id: str) -> HttpResponse:
                     new_area=True,
                 )
         if question is not None:
-            from .questions import notify_answer
-
-            notify_answer(question)
+            question.tell_the_asker()
         messages.success(request, _("Beslutningsområdet »%(title)s« er oprettet.") % {"title": area.title})
         return redirect(area)
     return render(

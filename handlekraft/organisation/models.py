@@ -187,6 +187,25 @@ class Unit(models.Model):
         lineage = self.lineage_ids
         return lineage[1] if len(lineage) > 1 else lineage[0]
 
+    def nearest_leaders(self, excluding: User | None = None) -> list[User]:
+        """The leaders closest to the unit: its own, or else those of the nearest unit above with a leader.
+
+        A leader who asks about their own unit's råderum asks the leader above (a middle manager's mandate
+        is set by the unit above), never themselves: pass them as `excluding`.
+        """
+        lineage = self.lineage_ids
+        memberships = Membership.objects.filter(
+            unit_id__in=lineage, role=Role.LEADER, user__is_active=True
+        ).select_related("user")
+        by_unit: dict[int, list[User]] = {}
+        for m in memberships:
+            by_unit.setdefault(m.unit_id, []).append(m.user)
+        for pk in reversed(lineage):
+            leaders = [u for u in by_unit.get(pk, []) if excluding is None or u.pk != excluding.pk]
+            if leaders:
+                return leaders
+        return []
+
     def ancestors(self) -> list[Unit]:
         """Root first; one query."""
         by_id = Unit.objects.in_bulk(self.ancestor_ids)
