@@ -109,8 +109,7 @@ def create_experiment(request, payload: ExperimentIn):
         suggested = suggest_area(unit, payload.title, payload.action)
         if suggested is not None and suggested.level < TEAM_DECIDES_FROM:
             area = suggested
-    experiment = Experiment.objects.create(
-        unit=unit,
+    experiment = Experiment(
         title=payload.title,
         hypothesis=payload.hypothesis,
         action=payload.action,
@@ -119,9 +118,8 @@ def create_experiment(request, payload: ExperimentIn):
         start=payload.start,
         end=payload.end,
         decision_area=area,
-        created_by=request.user,
     )
-    experiment.owners.add(request.user)
+    experiment.save_new(unit, request.user)
     return Status(201, out(experiment))
 
 

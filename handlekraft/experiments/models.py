@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.figures import UnitFigure
 from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
+from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Unit
 
 
@@ -111,6 +113,53 @@ class Experiment(models.Model):
     @property
     def is_past_end(self) -> bool:
         return self.end < timezone.localdate()
+
+    def save_new(self, unit: Unit, by, save_relations: Callable[[], None] | None = None) -> None:
+        """Saves a new experiment as an idea in the unit. Its maker owns it unless others were named."""
+        with transaction.atomic():
+            self.unit, self.created_by = unit, by
+            self.save()
+            if save_relations is not None:
+                save_relations()
+            self.keep_an_owner(by)
+
+    def keep_an_owner(self, by) -> None:
+        """An experiment always has someone who owns it: `by` when nobody else is left."""
+        if not self.owners.exists():
+            self.owners.add(by)
+
+    def begin(self) -> bool:
+        """Starts an idea. False when it lies outside what the team decides alone: then it awaits the
+        approval of the leaders closest to the unit, who are asked."""
+        if self.needs_approval:
+            self.status = self.Status.AWAITING
+            self.save(update_fields=["status", "updated"])
+            notify(
+                self.unit.nearest_leaders(),
+                "experiment_approval",
+                format_lazy(_("Prøvehandling venter på din godkendelse: {}"), self.title),
+                self.hypothesis,
+                self.get_absolute_url(),
+            )
+            return False
+        self.status = self.Status.RUNNING
+        self.save(update_fields=["status", "updated"])
+        return True
+
+    def decide(self, by, approve: bool, reason: str = "") -> None:
+        """The leader's answer to an experiment awaiting approval: running, or back to an idea with the
+        reason. The owners are told."""
+        with transaction.atomic():
+            self.status = self.Status.RUNNING if approve else self.Status.IDEA
+            self.decided_by, self.decided_at = by, timezone.now()
+            self.decision_note = "" if approve else reason
+            self.save()
+        title = (
+            format_lazy(_("Prøvehandlingen »{}« er godkendt"), self.title)
+            if approve
+            else format_lazy(_("Prøvehandlingen »{}« er ikke godkendt"), self.title)
+        )
+        notify(self.owners.all(), "experiment_decision", title, self.decision_note, self.get_absolute_url())
 
 
 class Proposal(models.Model):

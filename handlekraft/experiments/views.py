@@ -6,18 +6,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
@@ -74,11 +70,7 @@ def create(request: SignedInRequest) -> HttpResponse:
     form = ExperimentForm(request.POST or None, unit=unit, initial=initial)
     if request.method == "POST" and form.is_valid():
         experiment = form.save(commit=False)
-        experiment.unit, experiment.created_by = unit, request.user
-        experiment.save()
-        form.save_m2m()
-        if not experiment.owners.exists():
-            experiment.owners.add(request.user)
+        experiment.save_new(unit, request.user, form.save_m2m)
         messages.success(request, _("Prøvehandlingen er gemt som idé. Start den, når I er klar."))
         return redirect(experiment)
     return render(request, "experiments/edit.html", {"form": form, "unit": unit, "experiment": None})
@@ -111,12 +103,9 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     form = ExperimentForm(request.POST or None, instance=experiment, unit=experiment.unit)
     conflict = None
     if request.method == "POST" and form.is_valid():
-
-        def keep_an_owner(saved: Experiment) -> None:
-            if not saved.owners.exists():
-                saved.owners.add(request.user)
-
-        conflict = save_unless_changed(form, form.cleaned_data.get("version"), keep_an_owner)
+        conflict = save_unless_changed(
+            form, form.cleaned_data.get("version"), lambda saved: saved.keep_an_owner(request.user)
+        )
         if conflict is None:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(experiment)
@@ -138,24 +127,13 @@ def start(request: SignedInRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if experiment.status != Status.IDEA:
         return redirect(experiment)
-    if experiment.needs_approval:
-        experiment.status = Status.AWAITING
-        experiment.save(update_fields=["status", "updated"])
-        notify(
-            experiment.unit.nearest_leaders(),
-            "experiment_approval",
-            format_lazy(gettext_lazy("Prøvehandling venter på din godkendelse: {}"), experiment.title),
-            experiment.hypothesis,
-            experiment.get_absolute_url(),
-        )
+    if experiment.begin():
+        messages.success(request, _("Prøvehandlingen er i gang. God fornøjelse!"))
+    else:
         messages.info(
             request,
             _("Prøvehandlingen ligger uden for det, I selv beslutter. Lederen er bedt om at godkende den."),
         )
-    else:
-        experiment.status = Status.RUNNING
-        experiment.save(update_fields=["status", "updated"])
-        messages.success(request, _("Prøvehandlingen er i gang. God fornøjelse!"))
     return redirect(experiment)
 
 
@@ -176,23 +154,7 @@ def decide(request: SignedInRequest, pk: int) -> HttpResponse:
             {"experiment": experiment, "can_decide": True, "decline_form": form, "can_edit": True},
             status=400,
         )
-    with transaction.atomic():
-        experiment.status = Status.RUNNING if approve else Status.IDEA
-        experiment.decided_by, experiment.decided_at = request.user, timezone.now()
-        experiment.decision_note = "" if approve else form.cleaned_data["reason"]
-        experiment.save()
-    title = (
-        format_lazy(gettext_lazy("Prøvehandlingen »{}« er godkendt"), experiment.title)
-        if approve
-        else format_lazy(gettext_lazy("Prøvehandlingen »{}« er ikke godkendt"), experiment.title)
-    )
-    notify(
-        experiment.owners.all(),
-        "experiment_decision",
-        title,
-        experiment.decision_note,
-        experiment.get_absolute_url(),
-    )
+    experiment.decide(request.user, approve, form.cleaned_data["reason"] if not approve else "")
     messages.success(request, _("Beslutningen er sendt til ejerne."))
     return redirect(experiment)
 
