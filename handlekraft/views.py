@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from handlekraft.experiments.proposals import waiting_for
+from handlekraft.experiments.rules import proposals_waiting_for
 from handlekraft.mandates.forms import SearchForm
 from handlekraft.mandates.models import DecisionArea, MandateQuestion
 from handlekraft.organisation.http import SignedInRequest
@@ -173,7 +173,7 @@ def is_new_employee(user) -> bool:
 def leader_tasks(user) -> dict:
     """What waits for a leader: open questions about the råderum and areas past their review date."""
     led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
-    proposals = list(waiting_for(user)[:10]) if led or is_hr(user) else []
+    proposals = list(proposals_waiting_for(user)[:10]) if led or is_hr(user) else []
     if not led:
         return {"waiting_proposals": proposals}
     in_led_units = Q()

@@ -17,7 +17,6 @@ from handlekraft.mandates.search import suggest_area
 from handlekraft.organisation.api import UnitId, named_unit
 
 from .models import Experiment, Proposal
-from .proposals import submit
 from .rules import can_start_experiment_in
 
 router = Router(tags=["prøvehandlinger"])
@@ -190,5 +189,5 @@ def create_proposal(request, payload: ProposalIn):
         proposer=request.user,
         hours_per_month=payload.hours_per_month,
     )
-    submit(proposal, owner)
+    proposal.submit(owner)
     return Status(201, proposal_out(proposal))

@@ -17,7 +17,7 @@ from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.figures import UnitFigure
 from handlekraft.mandates.models import TEAM_DECIDES_FROM, DecisionArea
 from handlekraft.notifications.services import notify
-from handlekraft.organisation.models import Unit
+from handlekraft.organisation.models import Membership, Role, Unit, User
 
 
 class Theme(models.TextChoices):
@@ -232,6 +232,54 @@ class Proposal(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.RECEIVED, self.Status.IN_PROGRESS, self.Status.FORWARDED)
+
+    def recipients(self) -> list:
+        """Who answers it: the leaders closest to the unit it is routed to, or HR when it is central."""
+        if self.routed_to is not None:
+            return self.routed_to.nearest_leaders()
+        hr = Membership.objects.filter(role=Role.HR, user__is_active=True).values("user_id")
+        return list(User.objects.filter(pk__in=hr))
+
+    def submit(self, owner: Unit | None) -> None:
+        """Routes a new proposal to whoever owns the rule, saves it and tells them (forms and API alike)."""
+        self.route(owner)
+        self.save()
+        notify(
+            self.recipients(),
+            "proposal_received",
+            format_lazy(_("Nyt forenklingsforslag: {}"), self.title),
+            self.proposal,
+            self.get_absolute_url(),
+        )
+
+    def respond(self, by, status: str, answer: str = "", area: DecisionArea | None = None, forward_to=None):
+        """The answer of the leader or HR: a new status, perhaps a text, a changed decision area, or the
+        unit it is sent on to. The proposer is told, and so are the new recipients of a forwarded one."""
+        self.status, self.answered_by = status, by
+        if answer:
+            self.answer = answer
+        if area is not None:
+            self.decision_area = area
+        if self.first_response_at is None:
+            self.first_response_at = timezone.now()
+        if status == self.Status.FORWARDED:
+            self.routed_to = Unit.objects.filter(external_id=forward_to).first()
+        self.save()
+        notify(
+            [self.proposer] if self.proposer else [],
+            "proposal_status",
+            format_lazy(_("Dit forenklingsforslag »{}«: {}"), self.title, self.get_status_display()),
+            self.answer,
+            self.get_absolute_url(),
+        )
+        if status == self.Status.FORWARDED:
+            notify(
+                self.recipients(),
+                "proposal_received",
+                format_lazy(_("Forenklingsforslag sendt videre til dig: {}"), self.title),
+                self.proposal,
+                self.get_absolute_url(),
+            )
 
     @property
     def days_to_answer(self) -> int | None:

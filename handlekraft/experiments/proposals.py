@@ -8,42 +8,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
-from handlekraft.organisation.models import Membership, Role, Unit, User
-from handlekraft.organisation.rules import is_hr
+from handlekraft.organisation.models import Unit
 
 from .forms import ProposalAnswerForm, ProposalForm
 from .models import Proposal
 from .rules import can_answer_proposal
-
-
-def recipients(proposal: Proposal) -> list:
-    if proposal.routed_to is not None:
-        return proposal.routed_to.nearest_leaders()
-    hr = Membership.objects.filter(role=Role.HR, user__is_active=True).values("user_id")
-    return list(User.objects.filter(pk__in=hr))
-
-
-def submit(proposal: Proposal, owner: Unit | None) -> None:
-    """Routes a new proposal to whoever owns the rule, saves it and tells them (forms and API alike)."""
-    proposal.route(owner)
-    proposal.save()
-    notify(
-        recipients(proposal),
-        "proposal_received",
-        format_lazy(gettext_lazy("Nyt forenklingsforslag: {}"), proposal.title),
-        proposal.proposal,
-        proposal.get_absolute_url(),
-    )
 
 
 @login_required
@@ -88,7 +62,7 @@ def proposal_create(request: SignedInRequest) -> HttpResponse:
         proposal = form.save(commit=False)
         proposal.unit, proposal.proposer = unit, request.user
         owner = Unit.objects.filter(external_id=form.cleaned_data["owner_unit"]).first()
-        submit(proposal, owner)
+        proposal.submit(owner)
         messages.success(
             request,
             _("Tak for forslaget. Det er sendt til den, der ejer reglen, og du får besked om svaret."),
@@ -109,7 +83,9 @@ def proposal_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         if not can_answer or form is None:
             raise PermissionDenied
         if form.is_valid():
-            apply_answer(proposal, form.cleaned_data, request.user)
+            data = form.cleaned_data
+            area, forward_to = data.get("decision_area"), data.get("forward_to")
+            proposal.respond(request.user, data["status"], data["answer"], area, forward_to)
             messages.success(request, _("Forslaget er opdateret, og forslagsstilleren har fået besked."))
             return redirect(proposal)
     return render(
@@ -117,45 +93,3 @@ def proposal_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         "experiments/proposal.html",
         {"proposal": proposal, "form": form, "experiments": list(proposal.experiments.all())},
     )
-
-
-def apply_answer(proposal: Proposal, data: dict, user) -> None:
-    proposal.status, proposal.answered_by = data["status"], user
-    if data["answer"]:
-        proposal.answer = data["answer"]
-    if data.get("decision_area"):
-        proposal.decision_area = data["decision_area"]
-    if proposal.first_response_at is None:
-        proposal.first_response_at = timezone.now()
-    if proposal.status == Proposal.Status.FORWARDED:
-        proposal.routed_to = Unit.objects.filter(external_id=data["forward_to"]).first()
-    proposal.save()
-    notify(
-        [proposal.proposer] if proposal.proposer else [],
-        "proposal_status",
-        format_lazy(
-            gettext_lazy("Dit forenklingsforslag »{}«: {}"), proposal.title, proposal.get_status_display()
-        ),
-        proposal.answer,
-        proposal.get_absolute_url(),
-    )
-    if proposal.status == Proposal.Status.FORWARDED:
-        notify(
-            recipients(proposal),
-            "proposal_received",
-            format_lazy(gettext_lazy("Forenklingsforslag sendt videre til dig: {}"), proposal.title),
-            proposal.proposal,
-            proposal.get_absolute_url(),
-        )
-
-
-def waiting_for(user):
-    """Open proposals this person must answer: routed to units they lead, or central ones for HR."""
-    led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
-    condition = Q(pk__in=[])
-    for path in led:
-        condition |= Q(routed_to__path__startswith=path)
-    if is_hr(user):
-        condition |= Q(routed_to__isnull=True)
-    open_statuses = [Proposal.Status.RECEIVED, Proposal.Status.IN_PROGRESS, Proposal.Status.FORWARDED]
-    return Proposal.objects.filter(condition, status__in=open_statuses).select_related("unit")

@@ -1,10 +1,14 @@
-"""Who may do what with experiments (and, in proposals.py, simplification proposals)."""
+"""Who may do what with experiments and simplification proposals."""
 
 from __future__ import annotations
 
 import rules
+from django.db.models import Q, QuerySet
 
+from handlekraft.organisation.models import Role
 from handlekraft.organisation.rules import is_hr, is_leader_of
+
+from .models import Proposal
 
 
 @rules.predicate
@@ -41,6 +45,19 @@ def can_answer_proposal(user, proposal) -> bool:
     if proposal.routed_to_id:
         return is_leader_of(user, proposal.routed_to)
     return is_hr(user)
+
+
+def proposals_waiting_for(user) -> QuerySet[Proposal]:
+    """The list twin of `can_answer_proposal`: open proposals routed to units this person leads (or below
+    them), and the central ones for HR."""
+    led = [m.unit.path for m in user.memberships if m.role == Role.LEADER]
+    condition = Q(pk__in=[])
+    for path in led:
+        condition |= Q(routed_to__path__startswith=path)
+    if is_hr(user):
+        condition |= Q(routed_to__isnull=True)
+    open_statuses = [Proposal.Status.RECEIVED, Proposal.Status.IN_PROGRESS, Proposal.Status.FORWARDED]
+    return Proposal.objects.filter(condition, status__in=open_statuses).select_related("unit")
 
 
 rules.add_perm("experiments.answer_proposal", can_answer_proposal)
