@@ -448,6 +448,62 @@ class PokerSession(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("mandates:poker", args=[self.pk])
 
+    @classmethod
+    def begin(cls, unit: Unit, title: str, areas, by) -> PokerSession:
+        """A new session over the chosen areas, in title order, starting at the first."""
+        areas = sorted(areas, key=lambda a: a.title)
+        with transaction.atomic():
+            session = cls.objects.create(unit=unit, title=title, created_by=by, current_area=areas[0])
+            session.areas.set(areas)
+        return session
+
+    @property
+    def takes_votes(self) -> bool:
+        return self.status == self.Status.OPEN and not self.revealed
+
+    def vote(self, voter, level: int) -> None:
+        """A card laid (or changed) in secret for the current area and round."""
+        PokerVote.objects.update_or_create(
+            session=self, area=self.current_area, round=self.round, voter=voter, defaults={"level": level}
+        )
+
+    def reveal(self) -> None:
+        self.revealed = True
+        self.save()
+
+    def vote_again(self) -> None:
+        self.round, self.revealed = self.round + 1, False
+        self.save()
+
+    def record(self, level: int, by) -> None:
+        """The level the team agreed for the current area becomes a new version of it; then the next area."""
+        with transaction.atomic():
+            area = DecisionArea.objects.select_for_update().get(pk=self.current_area_id or 0)
+            PokerAgreement.objects.update_or_create(
+                session=self,
+                area=area,
+                defaults={"level": level, "previous_level": area.level, "recorded_by": by},
+            )
+            area.level, area.version, area.updated_by = level, area.version + 1, by
+            area.save()
+            area.record_version(by, gettext("Aftalt ved delegeringspoker: %(title)s") % {"title": self.title})
+        self.next_area()
+
+    def next_area(self) -> None:
+        """On to the next area by title; the session ends after the last."""
+        # Ordered in Python as in begin(), not by the database's collation (æ, ø and å differ between them).
+        current = self.current_area.title if self.current_area else None
+        later = [a for a in self.areas.all() if current is not None and a.title > current]
+        self.current_area = min(later, key=lambda a: a.title) if later else None
+        self.round, self.revealed = 1, False
+        if self.current_area is None:
+            self.status = self.Status.CLOSED
+        self.save()
+
+    def finish(self) -> None:
+        self.status = self.Status.CLOSED
+        self.save()
+
 
 class PokerVote(models.Model):
     session = models.ForeignKey(PokerSession, related_name="votes", on_delete=models.CASCADE)

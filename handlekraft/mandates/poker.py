@@ -11,7 +11,6 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import get_text_list
@@ -23,7 +22,7 @@ from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from .forms import StartForm
-from .models import DecisionArea, Level, PokerAgreement, PokerSession, PokerVote
+from .models import Level, PokerSession, PokerVote
 from .rules import can_edit_mandates_of, can_run_poker, can_take_part_in_poker
 
 
@@ -39,12 +38,8 @@ def start(request: SignedInRequest, external_id: str) -> HttpResponse:
         initial={"title": _("Delegeringspoker i %(unit)s") % {"unit": unit.name}},
     )
     if request.method == "POST" and form.is_valid():
-        areas = sorted(form.cleaned_data["areas"], key=lambda a: a.title)
-        session = PokerSession.objects.create(
-            unit=unit, title=form.cleaned_data["title"], created_by=request.user, current_area=areas[0]
-        )
-        session.areas.set(areas)
-        return redirect(session)
+        data = form.cleaned_data
+        return redirect(PokerSession.begin(unit, data["title"], data["areas"], request.user))
     return render(request, "mandates/poker_start.html", {"form": form, "unit": unit})
 
 
@@ -108,18 +103,8 @@ def vote(request: SignedInRequest, pk: int) -> HttpResponse:
     if not can_take_part_in_poker(request.user, session):
         raise PermissionDenied
     level = request.POST.get("level", "")
-    if (
-        session.status == PokerSession.Status.OPEN
-        and not session.revealed
-        and level in {"1", "2", "3", "4", "5", "6", "7"}
-    ):
-        PokerVote.objects.update_or_create(
-            session=session,
-            area=session.current_area,
-            round=session.round,
-            voter=request.user,
-            defaults={"level": int(level)},
-        )
+    if session.takes_votes and level in {str(v) for v in Level.values}:
+        session.vote(request.user, int(level))
     elif not level:
         messages.error(request, _("Vælg et kort, før du lægger det."))
     return panel_or_page(request, session)
@@ -133,41 +118,18 @@ def control(request: SignedInRequest, pk: int) -> HttpResponse:
     if not can_run_poker(request.user, session):
         raise PermissionDenied
     action = request.POST.get("action")
-    areas = list(session.areas.order_by("title"))
+    level = request.POST.get("level", "")
     if action == "reveal":
-        session.revealed = True
+        session.reveal()
     elif action == "again":
-        session.round, session.revealed = session.round + 1, False
-    elif (
-        action == "record"
-        and session.current_area
-        and request.POST.get("level", "") in {str(v) for v in Level.values}
-    ):
-        record_agreement(session, int(request.POST["level"]), request.user)
-        action = "next"
+        session.vote_again()
+    elif action == "record" and session.current_area and level in {str(v) for v in Level.values}:
+        session.record(int(level), request.user)
+    elif action == "next":
+        session.next_area()
     elif action == "finish":
-        session.status = PokerSession.Status.CLOSED
-    if action == "next":
-        later = [a for a in areas if a.title > session.current_area.title] if session.current_area else []
-        session.current_area = later[0] if later else None
-        session.round, session.revealed = 1, False
-        if not later:
-            session.status = PokerSession.Status.CLOSED
-    session.save()
+        session.finish()
     return panel_or_page(request, session)
-
-
-def record_agreement(session: PokerSession, level: int, user) -> None:
-    with transaction.atomic():
-        area = DecisionArea.objects.select_for_update().get(pk=session.current_area_id or 0)
-        PokerAgreement.objects.update_or_create(
-            session=session,
-            area=area,
-            defaults={"level": level, "previous_level": area.level, "recorded_by": user},
-        )
-        area.level, area.version, area.updated_by = level, area.version + 1, user
-        area.save()
-        area.record_version(user, _("Aftalt ved delegeringspoker: %(title)s") % {"title": session.title})
 
 
 def panel_or_page(request: SignedInRequest, session: PokerSession) -> HttpResponse:
