@@ -8,7 +8,7 @@ only regroups the notes nobody has placed by hand.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +72,42 @@ class Theme(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def rename(self, label: str) -> None:
+        self.label, self.edited = label, True
+        self.save(update_fields=["label", "edited"])
+
+    def merge_into(self, target: Theme) -> None:
+        """Moves this theme's notes into `target` and removes this theme. A note that was in both keeps
+        one placement, the primary one."""
+        with transaction.atomic():
+            present = set(target.placements.values_list("note_id", flat=True))
+            self.placements.exclude(note_id__in=present).update(theme=target)
+            Placement.objects.filter(theme=target, note_id__in=self.placements.values("note_id")).update(
+                primary=True
+            )
+            target.edited = True
+            target.save(update_fields=["edited"])
+            self.delete()
+
+    def split_off(self, note_ids: list[int], label: str) -> Theme | None:
+        """A new theme, beside this one, for the chosen notes that have this theme as their primary one.
+        None when none of the chosen notes is here."""
+        with transaction.atomic():
+            moving = self.placements.filter(note_id__in=note_ids, primary=True)
+            if not moving.exists():
+                return None
+            new = Theme.objects.create(
+                summary_id=self.summary_id,
+                column=self.column,
+                label=label,
+                edited=True,
+                position=self.position,
+            )
+            moving.update(theme=new)
+            self.edited = True
+            self.save(update_fields=["edited"])
+        return new
+
 
 class Placement(models.Model):
     """A note in a theme: its primary theme, or a second theme it is nearly as close to."""
@@ -85,3 +121,12 @@ class Placement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.note} → {self.theme}"
+
+    def move_to(self, target: Theme) -> None:
+        """Moves the note's primary placement to another theme (dropping a second placement there)."""
+        with transaction.atomic():
+            Placement.objects.filter(theme=target, note_id=self.note_id).delete()
+            source_id = self.theme_id
+            self.theme = target
+            self.save(update_fields=["theme"])
+            Theme.objects.filter(pk__in=[source_id, target.pk]).update(edited=True)

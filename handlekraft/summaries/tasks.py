@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -30,3 +31,12 @@ def run_summary(summary_id: int, job_id: str) -> None:
         )
     else:
         job.succeed(_("%(made)s temaer fundet.") % {"made": made})
+
+
+def queue_run(summary: Summary, by) -> None:
+    """Runs the opsamling in the background once the transaction commits; its Job shows the progress."""
+    with transaction.atomic():
+        job = Job.objects.create(title=_("Opsamling: %(title)s") % {"title": summary.title}, created_by=by)
+        Summary.objects.filter(pk=summary.pk).update(job=job)
+        summary.job = job
+        transaction.on_commit(lambda: run_summary.enqueue(summary.pk, str(job.pk)))

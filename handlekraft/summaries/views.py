@@ -13,7 +13,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from handlekraft.jobs.models import Job
 from handlekraft.lib.documents import attachment
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.http import SignedInRequest
@@ -22,7 +21,7 @@ from .forms import SummaryForm, TextsForm
 from .models import Placement, Summary, Theme
 from .report import docx_report, pdf_report, report_data
 from .rules import can_edit_summary, can_make_summaries
-from .tasks import run_summary
+from .tasks import queue_run
 
 
 def own_summary(request: HttpRequest, pk: int) -> Summary:
@@ -30,13 +29,6 @@ def own_summary(request: HttpRequest, pk: int) -> Summary:
     if not can_edit_summary(request.user, summary):
         raise PermissionDenied
     return summary
-
-
-def start_run(summary: Summary, user) -> None:
-    job = Job.objects.create(title=_("Opsamling: %(title)s") % {"title": summary.title}, created_by=user)
-    Summary.objects.filter(pk=summary.pk).update(job=job)
-    summary.job = job
-    transaction.on_commit(lambda: run_summary.enqueue(summary.pk, str(job.pk)))
 
 
 @login_required
@@ -54,7 +46,7 @@ def summaries(request: SignedInRequest) -> HttpResponse:
                 created_by=request.user,
             )
             summary.meetings.set(form.cleaned_data["chosen"])
-            start_run(summary, request.user)
+            queue_run(summary, request.user)
         return redirect(summary)
     mine = Summary.objects.filter(created_by=request.user)
     return render(request, "summaries/list.html", {"form": form, "summaries": mine})
@@ -110,8 +102,7 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 def rerun(request: SignedInRequest, pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
-    with transaction.atomic():
-        start_run(summary, request.user)
+    queue_run(summary, request.user)
     messages.info(request, _("Opsamlingen køres igen. De temaer, du har redigeret, bliver bevaret."))
     return redirect(summary)
 
@@ -123,46 +114,25 @@ def theme_action(request: SignedInRequest, pk: int, theme_pk: int) -> HttpRespon
     summary = own_summary(request, pk)
     theme = get_object_or_404(Theme, pk=theme_pk, summary=summary)
     action = request.POST.get("action")
-    with transaction.atomic():
-        if action == "rename":
-            label = request.POST.get("label", "").strip()[:200]
-            if not label:
-                messages.error(request, _("Giv temaet et navn."))
-                return redirect(summary)
-            theme.label, theme.edited = label, True
-            theme.save(update_fields=["label", "edited"])
-            messages.success(request, _("Temaet hedder nu »%(label)s«.") % {"label": label})
-        elif action == "merge":
-            target = get_object_or_404(Theme, pk=request.POST.get("into") or 0, summary=summary)
-            if target.pk != theme.pk:
-                present = set(target.placements.values_list("note_id", flat=True))
-                theme.placements.exclude(note_id__in=present).update(theme=target)
-                Placement.objects.filter(theme=target, note_id__in=theme.placements.values("note_id")).update(
-                    primary=True
-                )
-                target.edited = True
-                target.save(update_fields=["edited"])
-                theme.delete()
-                messages.success(
-                    request, _("Temaerne er lagt sammen i »%(label)s«.") % {"label": target.label}
-                )
-        elif action == "split":
-            chosen = [int(v) for v in request.POST.getlist("notes") if v.isdigit()]
-            moving = theme.placements.filter(note_id__in=chosen, primary=True)
-            if not moving.exists():
-                messages.error(request, _("Sæt flueben ved de noter, der skal have deres eget tema."))
-                return redirect(summary)
-            new = Theme.objects.create(
-                summary=summary,
-                column=theme.column,
-                label=request.POST.get("label", "").strip()[:200] or _("Nyt tema"),
-                edited=True,
-                position=theme.position,
-            )
-            moving.update(theme=new)
-            theme.edited = True
-            theme.save(update_fields=["edited"])
-            messages.success(request, _("Noterne har fået deres eget tema."))
+    if action == "rename":
+        label = request.POST.get("label", "").strip()[:200]
+        if not label:
+            messages.error(request, _("Giv temaet et navn."))
+            return redirect(summary)
+        theme.rename(label)
+        messages.success(request, _("Temaet hedder nu »%(label)s«.") % {"label": label})
+    elif action == "merge":
+        target = get_object_or_404(Theme, pk=request.POST.get("into") or 0, summary=summary)
+        if target.pk != theme.pk:
+            theme.merge_into(target)
+            messages.success(request, _("Temaerne er lagt sammen i »%(label)s«.") % {"label": target.label})
+    elif action == "split":
+        chosen = [int(v) for v in request.POST.getlist("notes") if v.isdigit()]
+        label = request.POST.get("label", "").strip()[:200] or _("Nyt tema")
+        if theme.split_off(chosen, label) is None:
+            messages.error(request, _("Sæt flueben ved de noter, der skal have deres eget tema."))
+            return redirect(summary)
+        messages.success(request, _("Noterne har fået deres eget tema."))
     return redirect(f"{summary.get_absolute_url()}#theme-{theme.pk if action != 'merge' else ''}")
 
 
@@ -172,12 +142,7 @@ def move_note(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
     summary = own_summary(request, pk)
     placement = get_object_or_404(Placement, note_id=note_pk, primary=True, theme__summary=summary)
     target = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, summary=summary)
-    with transaction.atomic():
-        Placement.objects.filter(theme=target, note_id=note_pk).delete()
-        source = placement.theme
-        placement.theme = target
-        placement.save(update_fields=["theme"])
-        Theme.objects.filter(pk__in=[source.pk, target.pk]).update(edited=True)
+    placement.move_to(target)
     messages.success(request, _("Noten er flyttet til »%(label)s«.") % {"label": target.label})
     return redirect(summary)
 
