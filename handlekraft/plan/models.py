@@ -12,11 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.dialogue.models import Meeting
 from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.tokens import RevocableToken
+from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Committee, Unit
 from handlekraft.pulse.models import ActionPlan, Construct, Survey
 from handlekraft.summaries.models import Summary
@@ -231,6 +233,12 @@ class Activity(models.Model):
     def quarters(self) -> list[str]:
         return quarters_between(self.quarter, self.until_quarter or self.quarter)
 
+    def set_status(self, status: str) -> None:
+        """The status the responsible person reports (a new version: an open edit form sees the change)."""
+        Activity.objects.filter(pk=self.pk).update(
+            status=status, version=self.version + 1, updated=timezone.now()
+        )
+
 
 class FollowUp(models.Model):
     """An opfølgningspunkt: something a forum decided must happen, with an owner and a due date."""
@@ -313,6 +321,24 @@ class FollowUp(models.Model):
         if self.source == self.Source.ACTION_PLAN and not self.action_plan_id:
             raise ValidationError({"action_plan": _("Vælg den handleplan, punktet kommer fra.")})
 
+    def assign(self, owner, by) -> None:
+        """Saves a new item with its owner, who is told unless they made it themselves."""
+        self.owner, self.created_by = owner, by
+        self.save()
+        if owner != by:
+            notify(
+                [owner],
+                "follow_up_assigned",
+                format_lazy(_("Du er ansvarlig for et opfølgningspunkt: {}"), self.title),
+                format_lazy(_("Frist: {}. Forum: {}."), f"{self.due:%d.%m.%Y}", self.forum.name),
+                self.get_absolute_url(),
+            )
+
+    def set_status(self, status: str) -> None:
+        """A new status; done ones carry the time they were done (a new version, as for an edit)."""
+        done_at = timezone.now() if status == self.Status.DONE else None
+        FollowUp.objects.filter(pk=self.pk).update(status=status, done_at=done_at, version=self.version + 1)
+
 
 class CalendarToken(RevocableToken):
     """The secret in a person's calendar addresses (iCal). Only its hash is stored; it can be revoked."""
@@ -366,6 +392,11 @@ class LeaderOnboarding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.leader} – {self.unit}"
+
+    def mark_met_representatives(self, met: bool) -> None:
+        """The one item a leader ticks by hand: they have met TR and AMR (today), or take the tick back."""
+        self.met_representatives_on = timezone.localdate() if met else None
+        self.save(update_fields=["met_representatives_on"])
 
 
 class WelcomeDismissal(models.Model):

@@ -13,16 +13,13 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from handlekraft.dialogue.models import Meeting, Note
 from handlekraft.dialogue.rules import can_facilitate
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.notifications.services import notify
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Membership, Role
 from handlekraft.organisation.rules import is_leader_anywhere
@@ -129,9 +126,7 @@ def activity_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         if not may_update:
             raise PermissionDenied
         if form.is_valid():
-            Activity.objects.filter(pk=pk).update(
-                status=form.cleaned_data["status"], version=activity.version + 1, updated=timezone.now()
-            )
+            activity.set_status(form.cleaned_data["status"])
             messages.success(request, _("Status er gemt."))
             return redirect(activity)
     follows = can_follow_forum(request.user, activity.forum)
@@ -269,16 +264,7 @@ def follow_up_create(request: SignedInRequest) -> HttpResponse:
     form = FollowUpForm(request.POST or None, forums=forums, initial=initial)
     if request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
-        item.owner, item.created_by = form.cleaned_data["owner_email"], request.user
-        item.save()
-        if item.owner != request.user:
-            notify(
-                [item.owner],
-                "follow_up_assigned",
-                format_lazy(gettext_lazy("Du er ansvarlig for et opfølgningspunkt: {}"), item.title),
-                format_lazy(gettext_lazy("Frist: {}. Forum: {}."), f"{item.due:%d.%m.%Y}", item.forum.name),
-                item.get_absolute_url(),
-            )
+        item.assign(form.cleaned_data["owner_email"], request.user)
         messages.success(request, _("Opfølgningspunktet er oprettet."))
         return redirect(item)
     return render(
@@ -309,9 +295,7 @@ def follow_up_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         if not may_change:
             raise PermissionDenied
         if form.is_valid():
-            status = form.cleaned_data["status"]
-            done_at = timezone.now() if status == FollowUp.Status.DONE else None
-            FollowUp.objects.filter(pk=pk).update(status=status, done_at=done_at, version=item.version + 1)
+            item.set_status(form.cleaned_data["status"])
             messages.success(request, _("Status er gemt."))
             return redirect(item)
     return render(
@@ -370,8 +354,7 @@ def my_onboarding(request: SignedInRequest) -> HttpResponse:
 def onboarding_tick(request: SignedInRequest, pk: int) -> HttpResponse:
     """The one item a leader ticks by hand: "I have met TR and AMR" (or takes the tick back)."""
     row = get_object_or_404(LeaderOnboarding, pk=pk, leader=request.user)
-    row.met_representatives_on = timezone.localdate() if request.POST.get("met") == "1" else None
-    row.save(update_fields=["met_representatives_on"])
+    row.mark_met_representatives(request.POST.get("met") == "1")
     messages.success(request, _("Tjeklisten er opdateret."))
     return redirect("home")
 
