@@ -238,6 +238,22 @@ class DecisionArea(models.Model):
     def example_lines(self) -> list[str]:
         return [line.strip() for line in self.examples.splitlines() if line.strip()]
 
+    def save_first_version(self, unit: Unit, by, note: str, save_relations=None) -> None:
+        """Saves a new area in the unit as its version 1 (`save_relations` saves a form's many-to-many)."""
+        with transaction.atomic():
+            self.unit, self.updated_by, self.version = unit, by, 1
+            self.save()
+            if save_relations is not None:
+                save_relations()
+            self.record_version(by, note)
+
+    def archive(self, by) -> None:
+        """No longer in force: a new version, kept with the others."""
+        with transaction.atomic():
+            self.status, self.version, self.updated_by = self.Status.ARCHIVED, self.version + 1, by
+            self.save()
+            self.record_version(by, gettext("Arkiveret"))
+
     def record_version(self, by, note: str = "") -> DecisionAreaVersion:
         """Keeps the area as it is now as its version number `self.version`, with who and why."""
         return DecisionAreaVersion.objects.create(

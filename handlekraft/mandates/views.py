@@ -105,10 +105,7 @@ def area_create(request: SignedInRequest, external_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             area = form.save(commit=False)
-            area.unit, area.updated_by, area.version = unit, request.user, 1
-            area.save()
-            form.save_m2m()
-            area.record_version(request.user, form.cleaned_data["note"])
+            area.save_first_version(unit, request.user, form.cleaned_data["note"], form.save_m2m)
             if question is not None:
                 question.answer(
                     request.user,
@@ -158,14 +155,7 @@ def area_archive(request: SignedInRequest, pk: int) -> HttpResponse:
     area = get_object_or_404(DecisionArea.objects.select_related("unit"), pk=pk)
     if not can_edit_area(request.user, area):
         raise PermissionDenied
-    with transaction.atomic():
-        area.status, area.version, area.updated_by = (
-            DecisionArea.Status.ARCHIVED,
-            area.version + 1,
-            request.user,
-        )
-        area.save()
-        area.record_version(request.user, _("Arkiveret"))
+    area.archive(request.user)
     messages.success(request, _("»%(title)s« er arkiveret.") % {"title": area.title})
     return redirect("mandates:unit", area.unit.external_id)
 
