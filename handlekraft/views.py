@@ -61,9 +61,8 @@ def set_language(request: HttpRequest, code: str) -> HttpResponse:
     if code not in dict(settings.LANGUAGES):
         return response
     activate(code)
-    if request.user.is_authenticated and request.user.language != code:
-        request.user.language = code
-        request.user.save(update_fields=["language"])
+    if request.user.is_authenticated:
+        request.user.choose_language(code)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

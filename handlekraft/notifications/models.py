@@ -12,6 +12,10 @@ class NotificationQuerySet(models.QuerySet):
     def unread_count(self, user) -> int:
         return self.filter(recipient=user, read__isnull=True).count()
 
+    def mark_read(self) -> int:
+        """Marks the unread ones among these as read now."""
+        return self.filter(read__isnull=True).update(read=timezone.now())
+
 
 class Notification(models.Model):
     recipient = models.ForeignKey(

@@ -75,6 +75,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.name or self.email
 
+    def choose_language(self, code: str) -> None:
+        """The language the pages are shown in, on whatever device the person signs in from."""
+        if self.language != code:
+            self.language = code
+            self.save(update_fields=["language"])
+
     def get_full_name(self) -> str:
         return self.name
 
@@ -385,6 +391,11 @@ class PersonalToken(models.Model):
         return self.name
 
     hash = staticmethod(sha256_hex)
+
+    def revoke(self) -> None:
+        """The key stops working now; it stays listed as revoked."""
+        self.revoked = timezone.now()
+        self.save(update_fields=["revoked"])
 
     @classmethod
     def issue(cls, user: User, name: str) -> tuple[PersonalToken, str]:

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -201,7 +200,6 @@ def profile(request: SignedInRequest) -> HttpResponse:
 @require_POST
 def revoke_token(request: SignedInRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(PersonalToken, pk=pk, user=request.user, revoked__isnull=True)
-    token.revoked = timezone.now()
-    token.save(update_fields=["revoked"])
+    token.revoke()
     messages.success(request, _("API-nøglen »%(name)s« er tilbagekaldt.") % {"name": token.name})
     return redirect("profile")

@@ -14,7 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
@@ -233,6 +233,13 @@ class ActionPlan(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} · {self.survey}"
 
+    @classmethod
+    def add_action(cls, survey: Survey, unit: Unit, action: Action) -> None:
+        """Adds the action to the unit's plan for the survey, starting the plan with its first action."""
+        with transaction.atomic():
+            action.plan, _created = cls.objects.get_or_create(survey=survey, unit=unit)
+            action.save()
+
 
 class Action(models.Model):
     class Status(models.TextChoices):
@@ -267,6 +274,10 @@ class Action(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def set_status(self, status: str) -> None:
+        self.status = status
+        self.save(update_fields=["status"])
 
 
 class UnitCount(models.Model):

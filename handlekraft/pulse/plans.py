@@ -88,15 +88,11 @@ def action_plan(request: SignedInRequest, pk: int) -> HttpResponse:
                 Action, pk=request.POST["status_for"], plan__survey=survey, plan__unit=unit
             )
             if request.POST.get("status") in Action.Status.values:
-                action.status = request.POST["status"]
-                action.save(update_fields=["status"])
+                action.set_status(request.POST["status"])
                 messages.success(request, _("Status er opdateret."))
             return redirect(f"{request.path}?enhed={unit.external_id}")
         if form.is_valid():
-            plan, _created = ActionPlan.objects.get_or_create(survey=survey, unit=unit)
-            action = form.save(commit=False)
-            action.plan = plan
-            action.save()
+            ActionPlan.add_action(survey, unit, form.save(commit=False))
             messages.success(request, _("Handlingen er tilføjet til handleplanen."))
             return redirect(f"{request.path}?enhed={unit.external_id}")
     actions = list(plan.actions.select_related("owner", "construct")) if plan else []
