@@ -112,12 +112,8 @@ def create_story(request, payload: StoryIn):
     unit = units.get(payload.unit) if payload.unit else request.user.primary_unit
     if unit is None:
         raise HttpError(403, f"Du kan kun fortælle historier fra dine egne enheder, ikke {payload.unit}.")
-    if payload.kind == "learning" and not payload.learning.strip():
-        raise HttpError(422, "En lærende historie skal have feltet learning: hvad lærte I?")
-    if payload.kind == "citizen" and not payload.citizen_consent:
-        raise HttpError(
-            422, "En borgerfortælling kræver citizen_consent: »anonym« (kan ikke genkendes) eller »samtykke«."
-        )
+    if lacking := Story.what_the_kind_needs(payload.kind, payload.learning, payload.citizen_consent):
+        raise HttpError(422, " ".join(f"{field}: {message}" for field, message in lacking.items()))
     story = Story.objects.create(
         kind=payload.kind,
         title=payload.title,

@@ -162,13 +162,11 @@ class StoryForm(DKFDSModelForm):
     def clean(self):
         data = super().clean()
         kind, unit = data.get("kind"), data.get("unit")
-        if kind == Story.Kind.LEARNING and not (data.get("learning") or "").strip():
-            self.add_error("learning", gettext("Skriv, hvad I lærte. Det er det, en lærende historie deler."))
-        if kind == Story.Kind.CITIZEN and not data.get("citizen_consent"):
-            self.add_error(
-                "citizen_consent",
-                gettext("Bekræft, at borgeren ikke kan genkendes, eller at borgeren har givet samtykke."),
-            )
+        lacking = Story.what_the_kind_needs(
+            kind or "", data.get("learning") or "", data.get("citizen_consent") or ""
+        )
+        for field, message in lacking.items():
+            self.add_error(field, message)
         if kind != Story.Kind.CITIZEN:
             data["citizen_consent"] = ""
         self._check_names(data)

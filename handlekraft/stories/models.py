@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.experiments.models import Experiment, Theme
@@ -175,6 +176,19 @@ class Story(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("stories:detail", args=[self.pk])
+
+    @classmethod
+    def what_the_kind_needs(cls, kind: str, learning: str, citizen_consent: str) -> dict[str, str]:
+        """What a story of this kind still lacks, as {field: message}. The form shows each message next to
+        its field, and the API answers with the same words."""
+        missing = {}
+        if kind == cls.Kind.LEARNING and not learning.strip():
+            missing["learning"] = gettext("Skriv, hvad I lærte. Det er det, en lærende historie deler.")
+        if kind == cls.Kind.CITIZEN and not citizen_consent:
+            missing["citizen_consent"] = gettext(
+                "Bekræft, at borgeren ikke kan genkendes, eller at borgeren har givet samtykke."
+            )
+        return missing
 
     @property
     def theme_list(self) -> list[str]:

@@ -48,6 +48,9 @@ def test_a_learning_story_without_learning_and_a_citizen_story_without_confirmat
     citizen = post(client, "/api/v1/stories", {"kind": "citizen", "title": "T", "body": "B"})
     assert learning.status_code == 422 and "learning" in learning.json()["detail"]
     assert citizen.status_code == 422 and "citizen_consent" in citizen.json()["detail"]
+    # The same words as next to the field in the form.
+    assert "Skriv, hvad I lærte" in learning.json()["detail"]
+    assert "Bekræft, at borgeren ikke kan genkendes" in citizen.json()["detail"]
     assert not Story.objects.exists()
 
 
