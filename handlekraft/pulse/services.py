@@ -24,6 +24,23 @@ class Refused(Exception):
         self.message, self.status = message, status
 
 
+def no_such_code() -> Refused:
+    return Refused(_("Koden findes ikke. Tjek, at du har skrevet den rigtigt."), status=404)
+
+
+def why_not(code: AnswerCode | None) -> Refused | None:
+    """Why a code cannot be used now, or None when it can: the same words on the page and in the API."""
+    if code is None:
+        return no_such_code()
+    if code.used:
+        return Refused(_("Koden er allerede brugt. Hver kode kan kun bruges én gang."), status=409)
+    if code.survey.status == Survey.Status.PLANNED:
+        return Refused(_("Målingen er ikke åbnet endnu."), status=409)
+    if code.survey.status == Survey.Status.CLOSED:
+        return Refused(_("Målingen er lukket, så der kan ikke svares mere."), status=409)
+    return None
+
+
 @transaction.atomic
 def make_codes(survey: Survey) -> list[tuple[Unit, str]]:
     """One single-use code per active person in the subtree, labelled only with that person's unit, for
@@ -64,17 +81,13 @@ def answer(raw_code: str, answers: dict, comment: str = "") -> None:
     code_hash = AnswerCode.hash(raw_code or "")
     found = AnswerCode.objects.filter(code_hash=code_hash).values_list("survey_id", "unit_id").first()
     if found is None:
-        raise Refused(_("Koden findes ikke. Tjek, at du har skrevet den rigtigt."), status=404)
+        raise no_such_code()
     with transaction.atomic():
         _lock_unit_codes(*found)
         code = AnswerCode.objects.select_related("survey").get(code_hash=code_hash)
-        if code.used:
-            raise Refused(_("Koden er allerede brugt. Hver kode kan kun bruges én gang."), status=409)
+        if refused := why_not(code):
+            raise refused
         survey = code.survey
-        if survey.status == Survey.Status.PLANNED:
-            raise Refused(_("Målingen er ikke åbnet endnu."), status=409)
-        if survey.status == Survey.Status.CLOSED:
-            raise Refused(_("Målingen er lukket, så der kan ikke svares mere."), status=409)
         clean = check_answers(survey, answers)
         comment = (comment or "").strip()
         if len(comment) > COMMENT_MAX:

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
 
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
@@ -27,14 +26,9 @@ DONT_KNOW = "vedikke"
 def survey_for(raw: str) -> tuple[Survey | None, str]:
     """The survey a code opens, or None and a clear Danish message."""
     code = AnswerCode.objects.select_related("survey").filter(code_hash=AnswerCode.hash(raw)).first()
-    if code is None:
-        return None, _("Koden findes ikke. Tjek, at du har skrevet den rigtigt.")
-    if code.used:
-        return None, _("Koden er allerede brugt. Hver kode kan kun bruges én gang.")
-    if code.survey.status == Survey.Status.PLANNED:
-        return None, _("Målingen er ikke åbnet endnu.")
-    if code.survey.status == Survey.Status.CLOSED:
-        return None, _("Målingen er lukket, så der kan ikke svares mere.")
+    if refused := services.why_not(code):
+        return None, refused.message
+    assert code is not None
     return code.survey, ""
 
 
