@@ -25,7 +25,7 @@ from handlekraft.mandates.models import DecisionArea, MandateQuestion
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Role, SiteSettings
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
-from handlekraft.stories.feeds import stories_from_area
+from handlekraft.stories.models import Story
 
 NEW_EMPLOYEE_DAYS = 90
 
@@ -150,7 +150,7 @@ def home(request: SignedInRequest) -> HttpResponse:
             "capabilities": capabilities(user),
             "search_form": SearchForm(),
             "new_stories": list(
-                stories_from_area(user)
+                Story.objects.from_own_area(user)
                 .select_related("unit")
                 .prefetch_related("professions")
                 .order_by("-published_at")[:5]

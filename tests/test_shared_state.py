@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.urls import reverse
 
-from handlekraft.dialogue.participant import GUESSES
+from handlekraft.dialogue.joining import GUESSES
 from tests.conftest import PASSWORD
 from tests.servers import own_database, prepare_site, site_environment, start_gunicorn
 

@@ -16,9 +16,9 @@ from pydantic import Field
 from handlekraft.lib.cpr import FreeText
 from handlekraft.organisation.api import UnitId, named_unit
 
+from .joining import find_meeting, participant_token, too_many_guesses, with_participant_cookie
 from .models import NOTE_MAX, Meeting
 from .notes import Refused, participant_for, post_note
-from .participant import _token, _with_cookie, find_meeting, too_many_guesses
 from .rules import can_facilitate, can_hold_meetings_in, can_open_meetings
 
 router = Router(tags=["dialogmøder"])
@@ -129,7 +129,7 @@ def post(request, meeting: str, payload: NoteIn):
         if too_many_guesses(request):
             raise HttpError(429, "For mange forkerte koder. Vent ti minutter, og prøv igen.")
         raise HttpError(404, "Der er intet møde med den kode.")
-    raw = _token(request) or secrets.token_urlsafe(24)
+    raw = participant_token(request) or secrets.token_urlsafe(24)
     try:
         participant = participant_for(found, raw)
         note, created = post_note(
@@ -141,4 +141,4 @@ def post(request, meeting: str, payload: NoteIn):
         {"id": note.pk, "text": note.text, "column": note.column, "created": note.created},
         status=201 if created else 200,
     )
-    return _with_cookie(response, raw)
+    return with_participant_cookie(response, raw)

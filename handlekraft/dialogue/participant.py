@@ -1,16 +1,10 @@
-"""The participant's side, phone first and without an account: /m/ and /m/{join_code}.
-
-A random cookie (`hk_deltager`) identifies the participant; only its hash is stored, and only once they
-post. Guessing codes is rate-limited per address, in the cache only (never logged or stored).
-"""
+"""The participant's side, phone first and without an account: /m/ and /m/{join_code} (the cookie and
+the limit on guessing codes are in dialogue/joining.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from urllib.parse import quote, unquote
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,41 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib import ratelimit
-from handlekraft.lib.client import client_address
-
 from .forms import JoinForm, NoteForm
+from .joining import (
+    find_meeting,
+    participant_token,
+    remember_name,
+    remembered_name,
+    too_many_guesses,
+    with_participant_cookie,
+)
 from .models import Meeting, Note, Participant, Poll, Vote
 from .notes import Refused, delete_note, edit_note, own_notes, participant_for, post_note
-
-COOKIE = "hk_deltager"
-NAME_COOKIE = "hk_navn"  # the name typed last, to suggest it for the next note
-COOKIE_AGE = 60 * 60 * 24 * 30
-GUESSES = 20  # wrong codes per address …
-GUESS_WINDOW = 600  # … per ten minutes
-
-
-def _address_key(request: HttpRequest) -> str:
-    address = client_address(request)
-    return "dialogue:guess:" + hashlib.sha256(f"{settings.SECRET_KEY}{address}".encode()).hexdigest()[:32]
-
-
-def too_many_guesses(request: HttpRequest) -> bool:
-    return ratelimit.count(_address_key(request)) > GUESSES
-
-
-def count_guess(request: HttpRequest) -> None:
-    ratelimit.hit(_address_key(request), GUESS_WINDOW)
-
-
-def find_meeting(request: HttpRequest, code: str) -> Meeting | None:
-    """The meeting for a code, or None. Only a wrong code counts as a guess, and a code that exists is
-    never refused: a theme day's hundreds of phones share one address on the venue's Wi-Fi, and one
-    person's typos must not lock the others out. (Guessing stays hopeless: 29⁶ codes, a few open.)"""
-    meeting = Meeting.objects.filter(join_code=Meeting.normalise_code(code)).first()
-    if meeting is None and not too_many_guesses(request):
-        count_guess(request)
-    return meeting
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -69,38 +39,6 @@ def start(request: HttpRequest) -> HttpResponse:
         else:
             form.add_error("code", _("Der er intet møde med den kode. Tjek koden på skærmen."))
     return render(request, "dialogue/start.html", {"form": form}, status=status)
-
-
-def _token(request: HttpRequest) -> str | None:
-    raw = request.COOKIES.get(COOKIE, "")
-    return raw if 20 <= len(raw) <= 64 else None
-
-
-def _with_cookie(response: HttpResponse, raw: str) -> HttpResponse:
-    response.set_cookie(
-        COOKIE, raw, max_age=COOKIE_AGE, httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE
-    )
-    return response
-
-
-def remembered_name(request: HttpRequest) -> str:
-    """The name this phone typed last, kept in its own cookie only (never stored with the participant)."""
-    return unquote(request.COOKIES.get(NAME_COOKIE, ""))[:40]
-
-
-def _remember_name(response: HttpResponse, name: str) -> HttpResponse:
-    if name:
-        response.set_cookie(
-            NAME_COOKIE,
-            quote(name),
-            max_age=COOKIE_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
-        )
-    else:
-        response.delete_cookie(NAME_COOKIE, samesite="Lax")
-    return response
 
 
 def page_context(
@@ -155,7 +93,7 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
             else _("Der er intet møde med den kode. Tjek koden på skærmen.")
         )
         return render(request, "dialogue/start.html", {"form": join, "message": message}, status=404)
-    raw = _token(request) or secrets.token_urlsafe(24)
+    raw = participant_token(request) or secrets.token_urlsafe(24)
     form: NoteForm | None = None
     if request.method == "POST":
         form = NoteForm(request.POST, meeting=meeting)
@@ -177,14 +115,14 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
                 if created:
                     messages.success(request, _("Tak! Din note er sendt."))
                 response = redirect("participant:join", code=meeting.join_code)
-                return _remember_name(_with_cookie(response, raw), form.cleaned_data["first_name"])
+                return remember_name(with_participant_cookie(response, raw), form.cleaned_data["first_name"])
     context = page_context(meeting, raw, form, name=remembered_name(request))
-    return _with_cookie(render(request, "dialogue/participant.html", context), raw)
+    return with_participant_cookie(render(request, "dialogue/participant.html", context), raw)
 
 
 def _own_note(request: HttpRequest, code: str, pk: int) -> tuple[Meeting, Note, str | None]:
     meeting = get_object_or_404(Meeting, join_code=Meeting.normalise_code(code))
-    raw = _token(request)
+    raw = participant_token(request)
     note = get_object_or_404(Note, pk=pk, meeting=meeting, deleted=False)
     if not note.written_by(raw):
         raise Http404
@@ -218,7 +156,7 @@ def vote(request: HttpRequest, code: str, poll_pk: int) -> HttpResponse:
     poll = get_object_or_404(
         Poll.objects.select_related("meeting").prefetch_related("options"), pk=poll_pk, meeting=meeting
     )
-    raw = _token(request) or secrets.token_urlsafe(24)
+    raw = participant_token(request) or secrets.token_urlsafe(24)
     chosen = {int(v) for v in request.POST.getlist("option") if v.isdigit()}
     options = [o for o in poll.options.all() if o.pk in chosen]
     if not poll.is_open or meeting.status == Meeting.Status.CLOSED:
@@ -233,4 +171,4 @@ def vote(request: HttpRequest, code: str, poll_pk: int) -> HttpResponse:
             messages.error(request, refused.message)
         else:
             messages.success(request, _("Tak for dit svar. Du kan ændre det, så længe afstemningen er åben."))
-    return _with_cookie(redirect("participant:join", code=meeting.join_code), raw)
+    return with_participant_cookie(redirect("participant:join", code=meeting.join_code), raw)

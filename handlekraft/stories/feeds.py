@@ -24,12 +24,6 @@ from .models import FeedToken, Story
 FEED_SIZE = 30
 
 
-def stories_from_area(user):
-    """Published stories from the person's own area(s) that the person may read."""
-    areas = {m.unit.area_id for m in user.memberships}
-    return Story.objects.visible_to(user).filter(area_id__in=areas)
-
-
 @require_GET
 def atom(request: HttpRequest) -> HttpResponse:
     user = FeedToken.user_for(request.GET.get("noegle", ""))
@@ -41,7 +35,7 @@ def atom(request: HttpRequest) -> HttpResponse:
         description=_("Gode historier, borgerfortællinger og lærende historier fra dit område."),
         language="da",
     )
-    stories = stories_from_area(user).select_related("unit", "author").order_by("-published_at")
+    stories = Story.objects.from_own_area(user).select_related("unit", "author").order_by("-published_at")
     for story in stories[:FEED_SIZE]:
         url = settings.SITE_URL + story.get_absolute_url()
         feed.add_item(

@@ -59,6 +59,11 @@ class StoryQuerySet(models.QuerySet):
     def published(self) -> StoryQuerySet:
         return self.filter(status=Story.Status.PUBLISHED)
 
+    def from_own_area(self, user) -> StoryQuerySet:
+        """Published stories from the person's own area(s) that the person may read."""
+        areas = {m.unit.area_id for m in user.memberships}
+        return self.visible_to(user).filter(area_id__in=areas)
+
     def visible_to(self, user) -> StoryQuerySet:
         """Published stories this person may read: everyone's, and those kept within the person's areas."""
         published = self.published()
