@@ -143,7 +143,7 @@ def main() -> None:
 
     from handlekraft.lib.paging import CappedPaginator
     from handlekraft.organisation.models import User
-    from handlekraft.stories.views import PER_PAGE, filter_stories, stories_for_cards
+    from handlekraft.stories.views.stories import PER_PAGE, filter_stories, stories_for_cards
 
     people = list(User.objects.filter(membership__isnull=False).distinct()[:500])
 

@@ -109,6 +109,40 @@ def test_only_urls_import_a_views_module(graph):
     assert views_imported(graph) == []
 
 
+DOMAIN_APPS = sorted(app for layer in LAYERS[2:] for app in layer)
+LAYOUT = ["models.py", "rules.py", "forms.py", "urls.py", "views/__init__.py"]
+
+
+@pytest.mark.parametrize("app", DOMAIN_APPS)
+def test_every_domain_app_has_the_same_layout(app):
+    missing = [part for part in LAYOUT if not (PACKAGE / app / part).exists()]
+    assert missing == [] and not (PACKAGE / app / "views.py").exists()
+
+
+def screens_outside_views(found: dict[str, Path]) -> list[str]:
+    """Functions that answer a request with a page (`def x(request…) -> HttpResponse`) outside a views
+    package: the API's endpoints return data, and the project's own views.py sits above the apps."""
+    outside = []
+    for name, path in found.items():
+        app = app_of(name)
+        if app not in DOMAIN_APPS or ".views" in name or name.endswith(".urls"):
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.FunctionDef)
+                and node.args.args
+                and node.args.args[0].arg == "request"
+                and isinstance(node.returns, ast.Name | ast.Constant)
+                and "HttpResponse" in ast.unparse(node.returns)
+            ):
+                outside.append(f"{name}.{node.name}")
+    return outside
+
+
+def test_screens_live_in_the_views_packages():
+    assert screens_outside_views(modules()) == []
+
+
 def test_no_function_is_longer_than_a_screen():
     long = []
     for name, path in modules().items():
@@ -171,3 +205,12 @@ def test_the_checks_find_what_they_look_for():
 def test_the_graph_is_read_from_the_source(graph):
     assert "handlekraft.pulse.models" in graph["handlekraft.plan.status"]
     assert "handlekraft.pulse.codes" in graph["handlekraft.pulse.tasks"]  # a relative import
+
+
+def test_the_screens_check_finds_a_screen_outside_views(tmp_path):
+    module = tmp_path / "helpers.py"
+    module.write_text("def page(request) -> HttpResponse:\n    return render(request, 'x.html')\n")
+    assert screens_outside_views({"handlekraft.stories.helpers": module}) == [
+        "handlekraft.stories.helpers.page"
+    ]
+    assert screens_outside_views({"handlekraft.stories.views.helpers": module}) == []

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import participant
+from .views import participant
 
 urlpatterns = [
     path("", participant.start, name="start"),

@@ -1,12 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
 from .forms import DKFDSPasswordResetForm, DKFDSSetPasswordForm
+from .views import organisation, profile, signing_in
 
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("login/", signing_in.LoginView.as_view(), name="login"),
+    path("logout/", signing_in.LogoutView.as_view(), name="logout"),
     path(
         "adgangskode/nulstil/",
         auth_views.PasswordResetView.as_view(form_class=DKFDSPasswordResetForm),
@@ -25,9 +25,9 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("organisation/", views.organisation, name="organisation"),
-    path("organisation/enheder/<str:external_id>/", views.unit_detail, name="unit"),
-    path("organisation/udvalg/<int:pk>/", views.committee_detail, name="committee"),
-    path("profil/", views.profile, name="profile"),
-    path("profil/noegler/<int:pk>/tilbagekald/", views.revoke_token, name="token-revoke"),
+    path("organisation/", organisation.organisation, name="organisation"),
+    path("organisation/enheder/<str:external_id>/", organisation.unit_detail, name="unit"),
+    path("organisation/udvalg/<int:pk>/", organisation.committee_detail, name="committee"),
+    path("profil/", profile.profile, name="profile"),
+    path("profil/noegler/<int:pk>/tilbagekald/", profile.revoke_token, name="token-revoke"),
 ]

@@ -9,10 +9,13 @@ is for HU, HR and the top management.
 from __future__ import annotations
 
 import rules
+from django.db.models import Q, QuerySet
 
 from handlekraft.organisation.models import Role
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
 from handlekraft.pulse.rules import sits_in_hu
+
+from .models import Forum
 
 
 @rules.predicate
@@ -55,3 +58,15 @@ can_see_status = is_hr | sits_in_hu | leads_the_organisation
 can_see_onboarding_overview = is_hr
 
 rules.add_perm("plan.manage", can_manage_plan)
+
+
+def followed_forums(user) -> QuerySet[Forum]:
+    """The list twin of `can_follow_forum`: the forums whose follow-up items the person follows (HR: all)."""
+    forums = Forum.objects.select_related("committee")
+    if can_manage_plan(user):
+        return forums
+    committees = [cm.committee_id for cm in user.committee_memberships]
+    leaders = (
+        Q(kind=Forum.Kind.LEADERS) if any(m.role == Role.LEADER for m in user.memberships) else Q(pk__in=[])
+    )
+    return forums.filter(Q(committee_id__in=committees) | leaders)

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
+from .views import answer
 
 app_name = "pulse"
 urlpatterns = [
-    path("", views.answer, name="answer"),
+    path("", answer.answer, name="answer"),
 ]

@@ -1,20 +1,20 @@
 from django.urls import path
 
-from . import feeds, views
+from .views import feeds, stories
 
 app_name = "stories"
 urlpatterns = [
-    path("", views.feed, name="feed"),
-    path("mine/", views.mine, name="mine"),
-    path("ny/", views.create, name="create"),
-    path("fag/", views.professions, name="professions"),
-    path("fag/<slug:slug>/", views.profession, name="profession"),
+    path("", stories.feed, name="feed"),
+    path("mine/", stories.mine, name="mine"),
+    path("ny/", stories.create, name="create"),
+    path("fag/", stories.professions, name="professions"),
+    path("fag/<slug:slug>/", stories.profession, name="profession"),
     path("abonner/", feeds.subscribe, name="subscribe"),
     path("atom/", feeds.atom, name="atom"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/rediger/", views.edit, name="edit"),
-    path("<int:pk>/samtykke/", views.consent, name="consent"),
-    path("<int:pk>/kolleger/<int:person_pk>/fjern/", views.remove_person, name="remove-person"),
-    path("<int:pk>/anerkend/", views.recognise, name="recognise"),
-    path("<int:pk>/skjul/", views.hide, name="hide"),
+    path("<int:pk>/", stories.detail, name="detail"),
+    path("<int:pk>/rediger/", stories.edit, name="edit"),
+    path("<int:pk>/samtykke/", stories.consent, name="consent"),
+    path("<int:pk>/kolleger/<int:person_pk>/fjern/", stories.remove_person, name="remove-person"),
+    path("<int:pk>/anerkend/", stories.recognise, name="recognise"),
+    path("<int:pk>/skjul/", stories.hide, name="hide"),
 ]

@@ -17,9 +17,9 @@ from handlekraft.mandates.models import DecisionArea
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import BoardFilterForm, DeclineForm, ExperimentForm, LearningForm
-from .models import Experiment
-from .rules import can_decide_experiment, can_edit_experiment, can_start_experiment_in
+from ..forms import BoardFilterForm, DeclineForm, ExperimentForm, LearningForm
+from ..models import Experiment
+from ..rules import can_decide_experiment, can_edit_experiment, can_start_experiment_in
 
 Status = Experiment.Status
 BOARD_LIMIT = 60  # per column

@@ -25,10 +25,10 @@ from handlekraft.lib.documents import attachment, csv_cell
 from handlekraft.lib.locking import resubmitted, update_unless_changed
 from handlekraft.organisation.http import SignedInRequest
 
-from .exports import notes_document
-from .forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
-from .models import Meeting, MeetingTemplate, Note, Poll, PollOption
-from .rules import can_facilitate, can_open_meetings
+from ..exports import notes_document
+from ..forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
+from ..models import Meeting, MeetingTemplate, Note, Poll, PollOption
+from ..rules import can_facilitate, can_open_meetings
 
 
 def facilitated(request: HttpRequest, pk: int) -> Meeting:

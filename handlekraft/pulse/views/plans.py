@@ -18,10 +18,10 @@ from handlekraft.dialogue.models import MeetingTemplate
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import ActionForm
-from .models import Action, ActionPlan, Survey
-from .results import SurveyResults
-from .rules import can_edit_action_plan, can_see_all_action_plans, can_see_results
+from ..forms import ActionForm
+from ..models import Action, ActionPlan, Survey
+from ..results import SurveyResults
+from ..rules import can_edit_action_plan, can_see_all_action_plans, can_see_results
 
 WEAKEST = 2
 

@@ -15,9 +15,9 @@ from handlekraft.lib.documents import attachment, pdf_from_template, saved, text
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .models import ActionPlan, Survey
-from .results import SurveyResults
-from .rules import can_see_results
+from ..models import ActionPlan, Survey
+from ..results import SurveyResults
+from ..rules import can_see_results
 
 
 def chosen(request: HttpRequest, pk: int) -> tuple[Survey, Unit, SurveyResults]:

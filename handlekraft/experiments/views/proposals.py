@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import ProposalAnswerForm, ProposalForm
-from .models import Proposal
-from .rules import can_answer_proposal
+from ..forms import ProposalAnswerForm, ProposalForm
+from ..models import Proposal
+from ..rules import can_answer_proposal
 
 
 @login_required

@@ -1,42 +1,21 @@
+"""The organisation: the tree of units, a unit's page with its people and roles, a committee's page."""
+
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, render
 
-from handlekraft.notifications.models import EmailPreference
-
-from .forms import EmailPreferencesForm, LoginForm, ProfileForm, TokenForm
-from .http import SignedInRequest
-from .models import Committee, CommitteeMember, Membership, PersonalToken, Role, Unit
-from .oidc import provider_logout_url
-from .rules import is_hr
+from ..http import SignedInRequest
+from ..models import Committee, CommitteeMember, Membership, Role, Unit
 
 VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
+
+
 TREE_DEPTH = 2  # the browser opens the municipality, its areas and their departments
-
-
-class LoginView(auth_views.LoginView):
-    form_class = LoginForm
-    redirect_authenticated_user = True
-
-
-class LogoutView(auth_views.LogoutView):
-    """Logging out after single sign-on ends the session at the provider too: on a shared PC, the next
-    person who presses "Log ind med kommunens login" must be asked for their own credentials."""
-
-    def post(self, request, *args, **kwargs):
-        at_provider = provider_logout_url(request)  # read before the session is gone
-        response = super().post(request, *args, **kwargs)
-        return redirect(at_provider) if at_provider else response
 
 
 def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
@@ -153,53 +132,3 @@ def committee_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "employees": sides[CommitteeMember.Side.EMPLOYEES],
         },
     )
-
-
-@login_required
-def profile(request: SignedInRequest) -> HttpResponse:
-    user = request.user
-    current = dict(EmailPreference.objects.filter(user=user).values_list("kind", "email"))
-    action = request.POST.get("action") if request.method == "POST" else None
-    profile_form = ProfileForm(
-        request.POST if action == "language" else None, instance=user, prefix="profile"
-    )
-    email_form = EmailPreferencesForm(
-        request.POST if action == "email" else None, current=current, prefix="email"
-    )
-    token_form = TokenForm(request.POST if action == "token" else None, prefix="token")
-    if action == "language" and profile_form.is_valid():
-        profile_form.save()
-        messages.success(request, _("Dit sprog er gemt."))
-        response = redirect("profile")
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", httponly=True)
-        return response
-    if action == "email" and email_form.is_valid():
-        for kind, wanted in email_form.choices().items():
-            EmailPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": wanted})
-        messages.success(request, _("Dine valg af e-mails er gemt."))
-        return redirect("profile")
-    new_token = None
-    if action == "token" and token_form.is_valid():
-        _token, new_token = PersonalToken.issue(user, token_form.cleaned_data["name"])
-        token_form = TokenForm(prefix="token")
-    return render(
-        request,
-        "organisation/profile.html",
-        {
-            "profile_form": profile_form,
-            "email_form": email_form,
-            "token_form": token_form,
-            "new_token": new_token,
-            "tokens": user.tokens.filter(revoked__isnull=True),
-            "is_hr": is_hr(user),
-        },
-    )
-
-
-@login_required
-@require_POST
-def revoke_token(request: SignedInRequest, pk: int) -> HttpResponse:
-    token = get_object_or_404(PersonalToken, pk=pk, user=request.user, revoked__isnull=True)
-    token.revoke()
-    messages.success(request, _("API-nøglen »%(name)s« er tilbagekaldt.") % {"name": token.name})
-    return redirect("profile")

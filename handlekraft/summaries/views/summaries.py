@@ -17,11 +17,11 @@ from handlekraft.lib.documents import attachment
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.http import SignedInRequest
 
-from .forms import SummaryForm, TextsForm
-from .models import Placement, Summary, Theme
-from .report import docx_report, pdf_report, report_data
-from .rules import can_edit_summary, can_make_summaries
-from .tasks import queue_run
+from ..forms import SummaryForm, TextsForm
+from ..models import Placement, Summary, Theme
+from ..report import docx_report, pdf_report, report_data
+from ..rules import can_edit_summary, can_make_summaries
+from ..tasks import queue_run
 
 
 def own_summary(request: HttpRequest, pk: int) -> Summary:

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import AnswerForm, QuestionForm
-from .models import MandateQuestion
-from .rules import can_answer_question, can_see_unlearning, can_view_question, own_unit_or_404
+from ..forms import AnswerForm, QuestionForm
+from ..models import MandateQuestion
+from ..rules import can_answer_question, can_see_unlearning, can_view_question, own_unit_or_404
 
 
 @login_required

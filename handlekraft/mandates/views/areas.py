@@ -17,10 +17,10 @@ from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import DecisionAreaForm, QuestionForm, SearchForm
-from .models import DecisionArea, Level, MandateQuestion, unlearning_share
-from .rules import can_answer_question, can_edit_area, can_edit_mandates_of, own_unit_or_404
-from .search import can_i_decide
+from ..forms import DecisionAreaForm, QuestionForm, SearchForm
+from ..models import DecisionArea, Level, MandateQuestion, unlearning_share
+from ..rules import can_answer_question, can_edit_area, can_edit_mandates_of, own_unit_or_404
+from ..search import can_i_decide
 
 
 @login_required

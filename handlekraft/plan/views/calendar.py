@@ -20,8 +20,8 @@ from icalendar import Calendar, Event
 
 from handlekraft.organisation.http import SignedInRequest
 
-from .models import Activity, CalendarToken, FollowUp, Forum, quarter_bounds
-from .rules import can_follow_forum, can_see_follow_up
+from ..models import Activity, CalendarToken, FollowUp, Forum, quarter_bounds
+from ..rules import can_follow_forum, can_see_follow_up
 
 HOST = "handlekraft"
 

@@ -21,9 +21,9 @@ from django_htmx.http import reswap, retarget
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .forms import StartForm
-from .models import Level, PokerSession, PokerVote
-from .rules import can_edit_mandates_of, can_run_poker, can_take_part_in_poker
+from ..forms import StartForm
+from ..models import Level, PokerSession, PokerVote
+from ..rules import can_edit_mandates_of, can_run_poker, can_take_part_in_poker
 
 
 @login_required

@@ -22,15 +22,14 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.experiments.models import Experiment
 from handlekraft.jobs.models import Job
+from handlekraft.lib.charts import bar_chart
 from handlekraft.lib.documents import attachment, pdf_from_template, saved
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.pulse.models import Action
 
-from . import status
-from .rules import can_manage_plan, can_see_status
-from .tasks import refresh_status
-
-CHART_WIDTH, CHART_HEIGHT = 600, 160
+from .. import status
+from ..rules import can_manage_plan, can_see_status
+from ..tasks import refresh_status
 
 
 def share(part: int, whole: int) -> int | None:
@@ -82,28 +81,6 @@ def row_of(figures: dict, data: dict, area: bool) -> dict:
             "action_plans": reverse("results:action-plans", args=[latest]) if latest else "",
         },
     }
-
-
-def bar_chart(series: list[tuple[str, list[int]]], labels: list[str]) -> dict:
-    """Grouped bars as SVG coordinates (strings with a dot: the template would write a Danish comma)."""
-    top = max([1, *(v for _name, values in series for v in values)])
-    group = CHART_WIDTH / max(1, len(labels))
-    bar = (group - 6) / max(1, len(series))
-    bars = []
-    for s, (_name, values) in enumerate(series):
-        for i, value in enumerate(values):
-            height = round(value / top * (CHART_HEIGHT - 20))
-            bars.append(
-                {
-                    "x": f"{i * group + 3 + s * bar:.1f}",
-                    "y": CHART_HEIGHT - 20 - height,
-                    "w": f"{bar - 1:.1f}",
-                    "h": height,
-                    "series": s,
-                }
-            )
-    ticks = [{"x": f"{i * group + group / 2:.1f}", "label": label} for i, label in enumerate(labels)]
-    return {"bars": bars, "ticks": ticks, "width": CHART_WIDTH, "height": CHART_HEIGHT, "top": top}
 
 
 def page_context() -> dict:

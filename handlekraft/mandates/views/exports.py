@@ -14,8 +14,8 @@ from handlekraft.lib.documents import attachment, pdf_from_template, saved, text
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from .models import DecisionArea, Level
-from .rules import can_edit_mandates_of
+from ..models import DecisionArea, Level
+from ..rules import can_edit_mandates_of
 
 
 def staff_room_pdf(unit: Unit) -> bytes:

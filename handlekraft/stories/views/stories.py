@@ -18,10 +18,10 @@ from handlekraft.lib.paging import CappedPaginator
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
-from . import workflow
-from .forms import FeedFilterForm, HideForm, RecognitionForm, StoryForm
-from .models import RANK_WINDOW, Experiment, Profession, Story, StoryPerson
-from .rules import (
+from .. import workflow
+from ..forms import FeedFilterForm, HideForm, RecognitionForm, StoryForm
+from ..models import RANK_WINDOW, Experiment, Profession, Story, StoryPerson
+from ..rules import (
     can_edit_story,
     can_hide_story,
     can_recognise_story,

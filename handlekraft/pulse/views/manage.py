@@ -17,11 +17,11 @@ from handlekraft.lib.documents import attachment, pdf_from_template
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import SiteSettings
 
-from . import services
-from .forms import SurveyForm
-from .models import AnswerCode, Invitation, Response, Survey
-from .rules import can_run_surveys
-from .tasks import email_codes
+from .. import services
+from ..forms import SurveyForm
+from ..models import AnswerCode, Invitation, Response, Survey
+from ..rules import can_run_surveys
+from ..tasks import email_codes
 
 
 def hr_only(request: HttpRequest) -> None:

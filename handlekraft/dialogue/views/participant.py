@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_POST
 
-from .forms import JoinForm, NoteForm
-from .joining import (
+from ..forms import JoinForm, NoteForm
+from ..joining import (
     find_meeting,
     participant_token,
     remember_name,
@@ -22,8 +22,8 @@ from .joining import (
     too_many_guesses,
     with_participant_cookie,
 )
-from .models import Meeting, Note, Participant, Poll, Vote
-from .notes import Refused, delete_note, edit_note, own_notes, participant_for, post_note
+from ..models import Meeting, Note, Participant, Poll, Vote
+from ..notes import Refused, delete_note, edit_note, own_notes, participant_for, post_note
 
 
 def start(request: HttpRequest) -> HttpResponse:

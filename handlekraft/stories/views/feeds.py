@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from handlekraft.organisation.http import SignedInRequest
 
-from .models import FeedToken, Story
+from ..models import FeedToken, Story
 
 FEED_SIZE = 30
 
