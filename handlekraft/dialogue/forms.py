@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from handlekraft.lib.cpr import TEXT_MAX, validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm
 from handlekraft.lib.locking import VersionField
-from handlekraft.organisation.models import Committee, Unit, User
-from handlekraft.organisation.rules import is_hr
+from handlekraft.organisation.models import User
 
 from .models import NOTE_MAX, Meeting, MeetingTemplate
+from .rules import forums_for
 
 MAX_COLUMNS = 5
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -32,13 +32,7 @@ class MeetingForm(DKFDSForm):
     ):
         super().__init__(*args, **kwargs)
         self.user = user
-        committees = Committee.objects.select_related("unit").order_by("unit__path", "name")
-        units = Unit.objects.order_by("path")
-        if not is_hr(user):
-            committees = committees.filter(pk__in=[cm.committee_id for cm in user.committee_memberships])
-            units = units.filter(pk__in=[m.unit_id for m in user.memberships if m.role == "leder"])
-        else:
-            units = units.filter(depth__lte=2)
+        committees, units = forums_for(user)
         self.committees = {f"udvalg-{c.pk}": c for c in committees}
         self.units = {f"enhed-{u.pk}": u for u in units}
         self.fields["forum"].choices = [

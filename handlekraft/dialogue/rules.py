@@ -4,7 +4,9 @@ they are known by their cookie, and see only their own notes."""
 from __future__ import annotations
 
 import rules
+from django.db.models import QuerySet
 
+from handlekraft.organisation.models import Committee, Role, Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_anywhere, is_leader_of
 
 
@@ -27,6 +29,20 @@ can_facilitate = is_facilitator
 
 # Which units a meeting may be held in: those the person leads, those their committee covers; HR: all.
 can_hold_meetings_in = is_hr | is_leader_of | is_committee_member_for
+
+
+def forums_for(user) -> tuple[QuerySet[Committee], QuerySet[Unit]]:
+    """The list twin of the above, for the meeting form: the committees the person sits in and the units
+    they lead (HR: every committee, and the units of the top three levels)."""
+    committees = Committee.objects.select_related("unit").order_by("unit__path", "name")
+    units = Unit.objects.order_by("path")
+    if is_hr(user):
+        return committees, units.filter(depth__lte=2)
+    return (
+        committees.filter(pk__in=[cm.committee_id for cm in user.committee_memberships]),
+        units.filter(pk__in=[m.unit_id for m in user.memberships if m.role == Role.LEADER]),
+    )
+
 
 rules.add_perm("dialogue.add_meeting", can_open_meetings)
 rules.add_perm("dialogue.change_meeting", can_facilitate)
