@@ -15,9 +15,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from handlekraft.lib.cpr import find_cpr
+from handlekraft.lib.csv_files import ImportFailed, decode, read_rows
 from handlekraft.lib.documents import csv_cell
 from handlekraft.lib.text import normalise_title
-from handlekraft.organisation.importing import ImportFailed, decode, read_rows
 from handlekraft.organisation.models import Unit
 
 from .models import DecisionArea

@@ -7,9 +7,7 @@ people by e-mail. Re-importing the same files changes nothing.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
@@ -18,9 +16,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from handlekraft.lib.clean import clean_text
 from handlekraft.lib.cpr import find_cpr
-from handlekraft.lib.documents import FORMULA_START
+from handlekraft.lib.csv_files import ImportFailed, decode, read_rows
 
 from .models import PATH_SEPARATOR, Membership, Role, Unit, User
 from .signals import memberships_added
@@ -30,14 +27,6 @@ PEOPLE_COLUMNS = ["email", "name", "unit_external_id", "role"]
 BATCH = 2000
 
 Progress = Callable[[int, int, str], None]
-
-
-class ImportFailed(Exception):
-    """The files hold errors; nothing was written."""
-
-    def __init__(self, errors: list[str]):
-        super().__init__("\n".join(errors))
-        self.errors = errors
 
 
 @dataclass
@@ -78,46 +67,6 @@ class ImportResult:
             "ma": self.memberships_added,
             "mr": self.memberships_removed,
         }
-
-
-def _unescaped(cell: str) -> str:
-    """A cell our own export wrote as text ("'=…", see lib/documents.csv_cell) reads as it was."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
-
-
-def read_rows(text: str, columns: list[str], errors: list[str], label: str) -> Iterator[tuple[int, dict]]:
-    """Yields (line number, row) for each data row; header problems go to `errors`."""
-    text = clean_text(text.removeprefix("\ufeff"))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
-    missing = [c for c in columns if c not in header]
-    if missing:
-        errors.append(
-            _("line 1: %(file)s mangler kolonnen/kolonnerne %(missing)s (forventet: %(expected)s)")
-            % {"file": label, "missing": ", ".join(missing), "expected": ",".join(columns)}
-        )
-        return
-    line = 1
-    for row in reader:
-        start, line = line + 1, reader.line_num
-        if None in row:
-            errors.append(_("line %(n)d: for mange felter i rækken") % {"n": start})
-            continue
-        if all(not (v or "").strip() for v in row.values()):
-            continue
-        yield start, {k: _unescaped((v or "").strip()) for k, v in row.items()}
-
-
-def decode(data: bytes | str, label: str) -> str:
-    if isinstance(data, str):
-        return data
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFailed(
-            [_("line %(n)d: %(file)s er ikke gemt som UTF-8") % {"n": line, "file": label}]
-        ) from exc
 
 
 @dataclass

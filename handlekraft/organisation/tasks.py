@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from handlekraft.jobs.models import Job
+from handlekraft.lib.csv_files import ImportFailed
 from handlekraft.notifications.services import notify
 
-from .importing import ImportFailed, import_org
+from .importing import import_org
 
 
 @task()

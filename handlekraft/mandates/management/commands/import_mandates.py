@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from handlekraft.lib.csv_files import ImportFailed
 from handlekraft.mandates.importing import import_mandates
-from handlekraft.organisation.importing import ImportFailed
 
 
 class Command(BaseCommand):

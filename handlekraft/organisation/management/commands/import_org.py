@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from handlekraft.organisation.importing import ImportFailed, import_org
+from handlekraft.lib.csv_files import ImportFailed
+from handlekraft.organisation.importing import import_org
 
 
 class Command(BaseCommand):
