@@ -33,9 +33,14 @@ class RevocableToken(models.Model):
         return cls._default_manager
 
     @classmethod
+    def revoke_all(cls, user) -> None:
+        """The person's addresses stop working now."""
+        cls._tokens().filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+
+    @classmethod
     def issue(cls, user) -> str:
         """Revokes the person's earlier addresses and returns the secret of a new one."""
-        cls._tokens().filter(user=user, revoked__isnull=True).update(revoked=timezone.now())
+        cls.revoke_all(user)
         raw = secrets.token_urlsafe(24)
         cls._tokens().create(user=user, token_hash=cls.hash(raw))
         return raw

@@ -55,6 +55,12 @@ class EmailPreference(models.Model):
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.email}"
 
+    @classmethod
+    def choose(cls, user, choices: dict[str, bool]) -> None:
+        """The person's choice, per kind, of e-mail besides the in-app notification."""
+        for kind, wanted in choices.items():
+            cls.objects.update_or_create(user=user, kind=kind, defaults={"email": wanted})
+
 
 class OutgoingEmail(models.Model):
     """An e-mail waiting to be sent, or sent (notifications/outbox.py). Written in the same transaction as

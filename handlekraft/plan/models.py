@@ -411,3 +411,7 @@ class WelcomeDismissal(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    @classmethod
+    def dismiss(cls, user) -> None:
+        cls.objects.get_or_create(user=user)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,6 +17,13 @@ from . import status
 from .models import FollowUp
 
 REMIND_EVERY = timedelta(days=7)
+
+
+def queue_refresh(by) -> Job:
+    """Computes the figures in the background once the transaction commits; the Job shows the progress."""
+    job = Job.objects.create(title=_("Statustal for aktørskab"), created_by=by)
+    transaction.on_commit(lambda: refresh_status.enqueue(str(job.pk)))
+    return job
 
 
 @task()

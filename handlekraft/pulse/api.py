@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -96,16 +95,9 @@ def create_survey(request, payload: SurveyIn):
         missing = set(payload.items) - {i.key for i in items}
         if missing:
             raise HttpError(422, f"Ukendte udsagn: {', '.join(sorted(missing))}.")
-    with transaction.atomic():
-        survey = Survey.objects.create(
-            title=payload.title,
-            unit=unit,
-            opens=payload.opens,
-            closes=payload.closes,
-            round=Survey.round_of(payload.opens),
-            created_by=request.user,
-        )
-        survey.items.set(items)
+    survey = Survey.plan(
+        request.user, items, title=payload.title, unit=unit, opens=payload.opens, closes=payload.closes
+    )
     return Status(201, {"id": survey.pk})
 
 

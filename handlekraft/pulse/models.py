@@ -140,6 +140,14 @@ class Survey(models.Model):
     def round_of(day) -> str:
         return f"{day.year}Q{(day.month - 1) // 3 + 1}"
 
+    @classmethod
+    def plan(cls, by, items, **fields) -> Survey:
+        """A new survey of these items, in the round (quarter) its opening day falls in."""
+        with transaction.atomic():
+            survey = cls.objects.create(round=cls.round_of(fields["opens"]), created_by=by, **fields)
+            survey.items.set(items)
+        return survey
+
 
 class AnswerCode(models.Model):
     """A single-use code. Only its hash and a used flag; the unit it is labelled with for the slips."""

@@ -37,8 +37,7 @@ def profile(request: SignedInRequest) -> HttpResponse:
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, samesite="Lax", httponly=True)
         return response
     if action == "email" and email_form.is_valid():
-        for kind, wanted in email_form.choices().items():
-            EmailPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": wanted})
+        EmailPreference.choose(user, email_form.choices())
         messages.success(request, _("Dine valg af e-mails er gemt."))
         return redirect("profile")
     new_token = None

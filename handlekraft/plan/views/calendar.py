@@ -116,9 +116,7 @@ def subscribe(request: SignedInRequest) -> HttpResponse:
     has_token = CalendarToken.objects.filter(user=request.user, revoked__isnull=True).exists()
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
-            CalendarToken.objects.filter(user=request.user, revoked__isnull=True).update(
-                revoked=timezone.now()
-            )
+            CalendarToken.revoke_all(request.user)
             messages.success(
                 request, _("Dine kalenderadresser er slået fra. De gamle adresser virker ikke længere.")
             )

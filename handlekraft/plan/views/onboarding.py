@@ -73,7 +73,7 @@ def welcome_box(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_POST
 def welcome_dismiss(request: SignedInRequest) -> HttpResponse:
-    WelcomeDismissal.objects.get_or_create(user=request.user)
+    WelcomeDismissal.dismiss(request.user)
     messages.success(request, _("Velkomsten er skjult. Du finder den altid under Plan."))
     return redirect("home")
 

@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handlekraft.experiments.models import Experiment
-from handlekraft.jobs.models import Job
 from handlekraft.lib.charts import bar_chart
 from handlekraft.lib.documents import attachment, pdf_from_template, saved
 from handlekraft.organisation.http import SignedInRequest
@@ -29,7 +27,7 @@ from handlekraft.pulse.models import Action
 
 from .. import status
 from ..rules import can_manage_plan, can_see_status
-from ..tasks import refresh_status
+from ..tasks import queue_refresh
 
 
 def share(part: int, whole: int) -> int | None:
@@ -129,8 +127,7 @@ def status_page(request: SignedInRequest) -> HttpResponse:
 def refresh(request: SignedInRequest) -> HttpResponse:
     if not can_manage_plan(request.user):
         raise PermissionDenied
-    job = Job.objects.create(title=_("Statustal for aktørskab"), created_by=request.user)
-    transaction.on_commit(lambda: refresh_status.enqueue(str(job.pk)))
+    job = queue_refresh(request.user)
     messages.success(request, _("Tallene bliver beregnet. Det tager typisk under et minut."))
     return redirect(job)
 

@@ -34,18 +34,12 @@ def create(request: SignedInRequest) -> HttpResponse:
     hr_only(request)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            survey = Survey.objects.create(
-                title=form.cleaned_data["title"],
-                unit=form.cleaned_data["unit"],
-                opens=form.cleaned_data["opens"],
-                closes=form.cleaned_data["closes"],
-                question=form.cleaned_data["question"],
-                repeat_quarterly=form.cleaned_data["repeat_quarterly"],
-                round=Survey.round_of(form.cleaned_data["opens"]),
-                created_by=request.user,
-            )
-            survey.items.set(form.cleaned_data["items"])
+        data = form.cleaned_data
+        survey = Survey.plan(
+            request.user,
+            data["items"],
+            **{f: data[f] for f in ["title", "unit", "opens", "closes", "question", "repeat_quarterly"]},
+        )
         messages.success(request, _("Målingen er oprettet. Lav svarkoderne, før den åbner."))
         return redirect("results:manage", pk=survey.pk)
     return render(request, "pulse/create.html", {"form": form})

@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -61,7 +60,7 @@ def subscribe(request: SignedInRequest) -> HttpResponse:
     has_feed = FeedToken.objects.filter(user=request.user, revoked__isnull=True).exists()
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
-            FeedToken.objects.filter(user=request.user, revoked__isnull=True).update(revoked=timezone.now())
+            FeedToken.revoke_all(request.user)
             messages.success(
                 request, _("Din feed-adresse er slået fra. Den gamle adresse virker ikke længere.")
             )
