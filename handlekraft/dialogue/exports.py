@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from docx import Document
 
-from handlekraft.lib.documents import saved
+from handlekraft.lib.documents import add_list, saved, word_document
 
 from .models import Meeting
 
 
 def notes_document(meeting: Meeting, rows: list[dict]) -> bytes:
-    document = Document()
-    document.core_properties.title = meeting.title
-    document.core_properties.language = "da-DK"
-    document.add_heading(meeting.title, level=0)
+    document = word_document(meeting.title)
     when = meeting.starts_at or meeting.created
     facts = [formats.date_format(timezone.localtime(when), "j. F Y")]
     if meeting.forum:
@@ -35,8 +31,7 @@ def notes_document(meeting: Meeting, rows: list[dict]) -> bytes:
                 document.add_heading(_("Uden gruppe"), level=2)
             for row in (r for r in in_column if r["group"] == group):
                 document.add_paragraph(row["text"], style="List Bullet")
-    forward = [r for r in visible if r["way_forward"]]
     document.add_heading(_("Vejen videre"), level=1)
-    for row in forward or [{"text": _("Ingen noter er markeret som vejen videre.")}]:
-        document.add_paragraph(row["text"], style="List Bullet" if forward else None)
+    forward = [r["text"] for r in visible if r["way_forward"]]
+    add_list(document, forward, _("Ingen noter er markeret som vejen videre."))
     return saved(document)

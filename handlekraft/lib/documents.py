@@ -44,6 +44,49 @@ def pdf_from_template(template: str, context: dict) -> bytes:
     return HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf(pdf_variant="pdf/ua-1")
 
 
+DOCUMENT_LANGUAGE = "da-DK"
+
+
+def word_document(title: str, heading: str | None = None):
+    """A new Word document titled `title`, in Danish (the core properties and every style, so screen
+    readers and spelling read it as Danish), opening with `heading` (the title unless given).
+    python-docx is imported here, not at start-up: only the exports need it."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document()
+    document.core_properties.title = title
+    document.core_properties.language = DOCUMENT_LANGUAGE
+    for style_name in ("Normal", "Heading 1", "Heading 2", "Title", "List Bullet", "List Bullet 2"):
+        properties = document.styles[style_name].element.get_or_add_rPr()
+        language = properties.find(qn("w:lang"))
+        if language is None:
+            language = properties.makeelement(qn("w:lang"), {})
+            properties.append(language)
+        language.set(qn("w:val"), DOCUMENT_LANGUAGE)
+    document.add_heading(heading or title, level=0)
+    return document
+
+
+def add_table(document, header: list[str], rows: list[list]) -> None:
+    """A table with a header row and a grid; an empty value reads as "–"."""
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = str(text)
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = "–" if value is None else str(value)
+
+
+def add_list(document, items: list[str], when_empty: str) -> None:
+    """The items as bullets, or one plain paragraph saying there are none."""
+    for item in items:
+        document.add_paragraph(item, style="List Bullet")
+    if not items:
+        document.add_paragraph(when_empty)
+
+
 def saved(document) -> bytes:
     """The bytes of a python-docx Document or an openpyxl Workbook."""
     buffer = io.BytesIO()

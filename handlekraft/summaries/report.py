@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.oxml.ns import qn
 
-from handlekraft.lib.documents import pdf_from_template, saved
+from handlekraft.lib.documents import add_list, pdf_from_template, saved, word_document
 
 from .models import Summary
 
@@ -60,17 +58,7 @@ def report_data(summary: Summary, columns: list[dict]) -> dict:
 
 
 def docx_report(data: dict) -> bytes:
-    document = Document()
-    document.core_properties.title = data["title"]
-    document.core_properties.language = "da-DK"
-    for style_name in ("Normal", "Heading 1", "Heading 2", "Title", "List Bullet"):
-        rpr = document.styles[style_name].element.get_or_add_rPr()
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = rpr.makeelement(qn("w:lang"), {})
-            rpr.append(lang)
-        lang.set(qn("w:val"), "da-DK")
-    document.add_heading(data["title"], level=0)
+    document = word_document(data["title"])
     if data["period"]:
         document.add_paragraph(_("Periode: %(period)s") % {"period": data["period"]})
     if data["meetings"]:
@@ -84,11 +72,9 @@ def docx_report(data: dict) -> bytes:
             for quote in theme["quotes"]:
                 document.add_paragraph(f"»{quote}«", style="List Bullet 2")
     document.add_heading(_("Yderligere opmærksomhedspunkter"), level=1)
-    for point in data["additional"] or [_("Ingen.")]:
-        document.add_paragraph(point, style="List Bullet" if data["additional"] else None)
+    add_list(document, data["additional"], _("Ingen."))
     document.add_heading(_("Vejen videre"), level=1)
-    for point in data["way_forward"] or [_("Ingen.")]:
-        document.add_paragraph(point, style="List Bullet" if data["way_forward"] else None)
+    add_list(document, data["way_forward"], _("Ingen."))
     document.add_heading(_("Bilag: alle noter"), level=1)
     for column in data["columns"]:
         document.add_heading(column["title"], level=2)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.experiments.models import Experiment
 from handlekraft.lib.charts import bar_chart
-from handlekraft.lib.documents import attachment, pdf_from_template, saved
+from handlekraft.lib.documents import add_table, attachment, pdf_from_template, saved, word_document
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.pulse.models import Action
 
@@ -146,23 +146,8 @@ def report(request: SignedInRequest, kind: str) -> HttpResponse:
     raise Http404
 
 
-def _table(document, header: list[str], rows: list[list]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = str(text)
-    for row in rows:
-        for cell, value in zip(table.add_row().cells, row, strict=True):
-            cell.text = "–" if value is None else str(value)
-
-
 def docx_report(context: dict) -> bytes:
-    from docx import Document
-
-    document = Document()
-    document.core_properties.title = _("Status på aktørskab")
-    document.core_properties.language = "da-DK"
-    document.add_heading(_("Status på aktørskab"), level=0)
+    document = word_document(_("Status på aktørskab"))
     document.add_paragraph(
         _("Tal opgjort %(when)s.") % {"when": f"{context['snapshot'].computed_at:%d.%m.%Y}"}
     )
@@ -171,7 +156,7 @@ def docx_report(context: dict) -> bytes:
         if rows is None:
             document.add_paragraph(_("Der er ingen afsluttede målinger for hele organisationen endnu."))
         else:
-            _table(document, header, rows)
+            add_table(document, header, rows)
     return saved(document)
 
 

@@ -8,10 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from docx import Document
 from openpyxl import Workbook
 
-from handlekraft.lib.documents import attachment, pdf_from_template, saved, text_cells
+from handlekraft.lib.documents import (
+    add_list,
+    add_table,
+    attachment,
+    pdf_from_template,
+    saved,
+    text_cells,
+    word_document,
+)
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
@@ -73,10 +80,7 @@ def report(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
     name = f"maaling-{survey.pk}-{unit.external_id}"
     if kind == "pdf":
         return attachment(pdf_from_template("pulse/report.html", context), f"{name}.pdf")
-    document = Document()
-    document.core_properties.title = survey.title
-    document.core_properties.language = "da-DK"
-    document.add_heading(f"{survey.title} – {unit.name}", level=0)
+    document = word_document(survey.title, f"{survey.title} – {unit.name}")
     document.add_paragraph(_("Runde %(round)s") % {"round": survey.round})
     document.add_heading(_("Resultat"), level=1)
     if context["mine"].suppressed:
@@ -85,22 +89,12 @@ def report(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
         document.add_paragraph(
             _("%(n)s besvarelser. Scorer fra 0 til 100 – højere er bedre.") % {"n": context["mine"].responses}
         )
-        table = document.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
-        header = table.rows[0].cells
-        header[0].text, header[1].text, header[2].text = _("Forhold"), unit.name, _("Hele organisationen")
-        for row in context["rows"]:
-            cells = table.add_row().cells
-            cells[0].text = row["name"]
-            cells[1].text = "–" if row["mine"] is None else str(row["mine"])
-            cells[2].text = "–" if row["organisation"] is None else str(row["organisation"])
+        header = [_("Forhold"), unit.name, _("Hele organisationen")]
+        add_table(document, header, [[r["name"], r["mine"], r["organisation"]] for r in context["rows"]])
     document.add_heading(_("Handleplan"), level=1)
-    for action in context["actions"] or []:
-        owner = action.owner.name if action.owner else "–"
-        document.add_paragraph(
-            f"{action.text} ({owner}, {action.due:%d.%m.%Y}, {action.get_status_display()})",
-            style="List Bullet",
-        )
-    if not context["actions"]:
-        document.add_paragraph(_("Der er ingen handlinger endnu."))
+    actions = [
+        f"{a.text} ({a.owner.name if a.owner else '–'}, {a.due:%d.%m.%Y}, {a.get_status_display()})"
+        for a in context["actions"] or []
+    ]
+    add_list(document, actions, _("Der er ingen handlinger endnu."))
     return attachment(saved(document), f"{name}.docx")
