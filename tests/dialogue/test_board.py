@@ -1,0 +1,132 @@
+"""The facilitator's live board: only what changed, grouping and marking notes, who sees it, polls, the
+projector, and what a page costs."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from handlekraft.dialogue.models import (
+    Note,
+    NoteGroup,
+    Poll,
+)
+from tests.conftest import CAST
+
+from .conftest import participant_post
+
+
+def test_the_board_gets_only_what_changed(client_as, client, meeting):
+    board = client_as("leader")
+    start = meeting.revision
+    participant_post(client, meeting, "Første note", client_id="a")
+    participant_post(client, meeting, "Anden note", client_id="b")
+    changes = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={start}").content.decode()
+    assert "Første note" in changes and "Anden note" in changes
+    meeting.refresh_from_db()
+    nothing_new = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={meeting.revision}").content.decode()
+    assert "note-" not in nothing_new and f"rev={meeting.revision}" in nothing_new
+    participant_post(client, meeting, "Tredje note", client_id="c")
+    only_third = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={meeting.revision}").content.decode()
+    assert "Tredje note" in only_third and "Første note" not in only_third
+
+
+def test_facilitators_group_hide_and_mark_notes(client_as, client, meeting):
+    participant_post(client, meeting, "Tydelige hjørneflag")
+    note = Note.objects.get()
+    board = client_as("leader")
+    board.post(f"/dialog/{meeting.pk}/grupper/", {"name": "Rammer", "column": note.column})
+    group = NoteGroup.objects.get()
+    board.post(f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "move", "group": group.pk})
+    board.post(f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "forward"})
+    board.post(f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "hide"})
+    note.refresh_from_db()
+    assert note.group == group and note.way_forward and note.hidden
+    # A hidden note leaves the projector and the API, but stays on the board, marked.
+    assert "Tydelige hjørneflag" not in board.get(f"/dialog/{meeting.pk}/skaerm/").content.decode()
+    assert "Tydelige hjørneflag" in board.get(f"/dialog/{meeting.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("who", CAST)
+def test_only_facilitators_see_the_board_and_its_metadata(client_as, client, meeting, who):
+    participant_post(client, meeting, "En note", first_name="Mette")
+    note = Note.objects.get()
+    c = client_as(who)
+    urls = [
+        f"/dialog/{meeting.pk}/",
+        f"/dialog/{meeting.pk}/aendringer/?rev=0",
+        f"/dialog/{meeting.pk}/skaerm/",
+        f"/dialog/{meeting.pk}/noter.csv",
+        f"/dialog/{meeting.pk}/noter.docx",
+    ]
+    for url in urls:
+        status = c.get(url).status_code
+        assert status == {"leader": 200, "anonymous": 302}.get(who, 403), (who, url)
+    c.post(f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "hide"})
+    note.refresh_from_db()
+    assert note.hidden is (who == "leader")
+    api = c.get(f"/api/v1/meetings/{meeting.pk}/notes").status_code
+    assert api == {"leader": 200, "anonymous": 401}.get(who, 403)
+
+
+def test_polls_single_and_multiple_choice_with_live_results(client_as, client, meeting):
+    board = client_as("leader")
+    board.post(
+        f"/dialog/{meeting.pk}/afstemninger/",
+        {"question": "Hvad skal vi kalde det?", "options": "aktørskab\nmedledelse\nhandlekraft"},
+    )
+    poll = Poll.objects.get()
+    options = list(poll.options.all())
+    client.post(f"/m/{meeting.join_code}/afstemninger/{poll.pk}/", {"option": [options[2].pk]})
+    client.post(
+        f"/m/{meeting.join_code}/afstemninger/{poll.pk}/", {"option": [options[1].pk]}
+    )  # changes the vote
+    Client().post(
+        f"/m/{meeting.join_code}/afstemninger/{poll.pk}/", {"option": [options[1].pk, options[2].pk]}
+    )
+    counts = {o.text: o.votes.count() for o in poll.options.all()}
+    assert counts == {
+        "aktørskab": 0,
+        "medledelse": 1,
+        "handlekraft": 0,
+    }  # two choices refused on single choice
+    page = board.get(f"/dialog/{meeting.pk}/aendringer/?rev=0").content.decode()
+    assert "medledelse" in page and "100 %" in page
+
+
+def test_the_projector_shows_the_code_and_a_qr_code_made_on_the_server(client_as, meeting):
+    page = client_as("leader").get(f"/dialog/{meeting.pk}/skaerm/").content.decode()
+    assert meeting.join_code in page and f"/m/{meeting.join_code}/" in page
+    assert "<svg" in page and "QR-kode til mødet" in page
+
+
+def test_a_closed_board_stops_polling_and_reloads_after_a_change(client_as, client, meeting):
+    participant_post(client, meeting, "En note")
+    note = Note.objects.get()
+    board = client_as("leader")
+    assert "every 2s" in board.get(f"/dialog/{meeting.pk}/").content.decode()
+    board.post(f"/dialog/{meeting.pk}/status/", {"action": "close"})
+    assert "every 2s" not in board.get(f"/dialog/{meeting.pk}/").content.decode()
+    response = board.post(
+        f"/dialog/{meeting.pk}/noter/{note.pk}/", {"action": "forward"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 204 and response["HX-Refresh"] == "true"
+
+
+@pytest.mark.parametrize("url", ["board", "changes", "projector", "participant", "meetings"])
+def test_pages_cost_at_most_ten_queries(client_as, client, meeting, url, django_assert_max_num_queries):
+    for n in range(30):
+        participant_post(Client(), meeting, f"Note {n}", client_id=f"n{n}")
+    NoteGroup.objects.create(meeting=meeting, name="Gruppe", column=meeting.column_keys[0])
+    c = client if url == "participant" else client_as("leader")
+    if url == "participant":
+        participant_post(c, meeting, "Min egen", client_id="own")
+    path = {
+        "board": f"/dialog/{meeting.pk}/",
+        "changes": f"/dialog/{meeting.pk}/aendringer/?rev=0",
+        "projector": f"/dialog/{meeting.pk}/skaerm/",
+        "participant": f"/m/{meeting.join_code}/",
+        "meetings": "/dialog/",
+    }[url]
+    with django_assert_max_num_queries(10):
+        assert c.get(path).status_code == 200
