@@ -146,7 +146,9 @@ def docs(request: SignedInRequest):
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request, exc):
-    return api.create_response(request, {"detail": "Du har ikke adgang til dette."}, status=403)
+    """The rules' own reason when they give one (rules.py: "Kun mødets facilitatorer har adgang.")."""
+    detail = str(exc) or "Du har ikke adgang til dette."
+    return api.create_response(request, {"detail": detail}, status=403)
 
 
 @api.exception_handler(HttpError)

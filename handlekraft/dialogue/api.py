@@ -8,7 +8,6 @@ from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -19,7 +18,7 @@ from handlekraft.organisation.api import UnitId, named_unit
 from .joining import find_meeting, participant_token, too_many_guesses, with_participant_cookie
 from .models import NOTE_MAX, Meeting
 from .notes import Refused, participant_for, post_note
-from .rules import can_facilitate, can_hold_meetings_in, can_open_meetings
+from .rules import can_hold_meetings_in, can_open_meetings, facilitated_meeting
 
 router = Router(tags=["dialogmøder"])
 
@@ -63,13 +62,6 @@ class Closed(Schema):
     status: str
 
 
-def facilitated(request, meeting_id: int) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.prefetch_related("facilitators"), pk=meeting_id)
-    if not can_facilitate(request.user, meeting):
-        raise HttpError(403, "Kun mødets facilitatorer har adgang.")
-    return meeting
-
-
 @router.post(
     "/meetings", response={201: MeetingCreated}, summary="Opret et dialogmøde (ledere, MED-udvalg, HR)"
 )
@@ -86,7 +78,7 @@ def create_meeting(request, payload: MeetingIn):
 
 @router.post("/meetings/{meeting_id}/close", response=Closed, summary="Luk mødet (facilitatorer)")
 def close_meeting(request, meeting_id: int):
-    meeting = facilitated(request, meeting_id)
+    meeting = facilitated_meeting(request.user, meeting_id)
     meeting.close()
     return {"id": meeting.pk, "status": meeting.status}
 
@@ -94,7 +86,7 @@ def close_meeting(request, meeting_id: int):
 # GET takes the meeting's id, POST its join code: one path, so that both methods reach their operation.
 @router.get("/meetings/{meeting}/notes", response=NotesOut, summary="Mødets noter (facilitatorer; mødets id)")
 def notes(request, meeting: int):
-    found = facilitated(request, meeting)
+    found = facilitated_meeting(request.user, meeting)
     return {
         "notes": [
             {

@@ -4,10 +4,15 @@ they are known by their cookie, and see only their own notes."""
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from handlekraft.organisation.models import Committee, Role, Unit
 from handlekraft.organisation.rules import is_committee_member_for, is_hr, is_leader_anywhere, is_leader_of
+
+from .models import Meeting
 
 
 @rules.predicate
@@ -42,6 +47,20 @@ def forums_for(user) -> tuple[QuerySet[Committee], QuerySet[Unit]]:
         committees.filter(pk__in=[cm.committee_id for cm in user.committee_memberships]),
         units.filter(pk__in=[m.unit_id for m in user.memberships if m.role == Role.LEADER]),
     )
+
+
+def facilitated_meeting(user, pk: int) -> Meeting:
+    """The meeting for one of its facilitators, as the board, the exports and the API open it: 404 when
+    there is no such meeting, 403 for anyone else."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("committee__unit", "unit", "template").prefetch_related(
+            "facilitators"
+        ),
+        pk=pk,
+    )
+    if not can_facilitate(user, meeting):
+        raise PermissionDenied(_("Kun mødets facilitatorer har adgang."))
+    return meeting
 
 
 rules.add_perm("dialogue.add_meeting", can_open_meetings)

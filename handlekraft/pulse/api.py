@@ -15,7 +15,7 @@ from handlekraft.organisation.api import UnitId, named_unit
 
 from . import services
 from .models import COMMENT_MAX, Item, Survey
-from .rules import can_run_surveys, can_see_results, can_see_survey
+from .rules import can_see_results, can_see_survey, require_survey_manager
 
 router = Router(tags=["måling"])
 
@@ -77,14 +77,9 @@ class ResultOut(Schema):
     constructs: list[ConstructScore]
 
 
-def hr_only(request) -> None:
-    if not can_run_surveys(request.user):
-        raise HttpError(403, "Kun HR kan oprette og styre målinger.")
-
-
 @router.post("/pulse/surveys", response={201: Created}, summary="Opret en måling (HR)")
 def create_survey(request, payload: SurveyIn):
-    hr_only(request)
+    require_survey_manager(request.user)
     unit = named_unit(request, payload.unit, own_by_default=False)
     if payload.closes < payload.opens:
         raise HttpError(422, "Lukkedatoen skal ligge efter åbningsdatoen.")
@@ -117,7 +112,7 @@ def survey(request, survey_id: int):
 
 @router.post("/pulse/surveys/{survey_id}/codes", response={201: CodesOut}, summary="Lav svarkoder (HR)")
 def codes(request, survey_id: int):
-    hr_only(request)
+    require_survey_manager(request.user)
     found = get_object_or_404(Survey.objects.select_related("unit"), pk=survey_id)
     made = services.make_codes(found)
     return Status(201, {"codes": [{"unit": unit.external_id, "code": raw} for unit, raw in made]})
@@ -139,7 +134,7 @@ def respond(request, payload: ResponseIn):
 
 @router.post("/pulse/surveys/{survey_id}/close", response=Created, summary="Luk målingen (HR)")
 def close(request, survey_id: int):
-    hr_only(request)
+    require_survey_manager(request.user)
     found = get_object_or_404(Survey, pk=survey_id)
     if found.closed_at is None:
         services.close(found)

@@ -5,6 +5,8 @@ the organisation. Running surveys is HR's. Nobody, not even HR or a superuser, s
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from handlekraft.organisation.rules import (
     is_committee_member_for,
@@ -57,3 +59,9 @@ can_see_all_action_plans = is_hr | sits_in_hu
 # Who sees the units below in the results (the heatmap and their rows): the unit's leaders, the
 # committees that cover it, and HR. Employees, TR and AMR see their own unit and the organisation.
 can_see_units_below = is_hr | is_leader_of | is_committee_member_for
+
+
+def require_survey_manager(user) -> None:
+    """HR's pages and endpoints for creating and running surveys open with this: 403 for anyone else."""
+    if not can_run_surveys(user):
+        raise PermissionDenied(_("Kun HR kan oprette og styre målinger."))

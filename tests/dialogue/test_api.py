@@ -25,6 +25,9 @@ class TestAPI:
         assert created.status_code == 201
         body = created.json()
         assert set(body) == {"id", "join_code"}
+        not_theirs = client_as("tr").post(f"/api/v1/meetings/{body['id']}/close")
+        assert not_theirs.status_code == 403
+        assert not_theirs.json() == {"detail": "Kun mødets facilitatorer har adgang."}
         closed = client.post(f"/api/v1/meetings/{body['id']}/close")
         assert closed.status_code == 200 and Meeting.objects.get().status == "lukket"
         refused = client_as("employee").post(

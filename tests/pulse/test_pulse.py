@@ -53,12 +53,14 @@ class TestAPI:
     @pytest.mark.parametrize("who", CAST)
     def test_only_hr_runs_surveys(self, client_as, cast, who):
         today = timezone.localdate()
-        status = post(
+        response = post(
             client_as(who),
             "/api/v1/pulse/surveys",
             {"title": "P", "unit": "A", "opens": str(today), "closes": str(today)},
-        ).status_code
-        assert status == {"hr": 201, "anonymous": 401}.get(who, 403)
+        )
+        assert response.status_code == {"hr": 201, "anonymous": 401}.get(who, 403)
+        if response.status_code == 403:
+            assert response.json() == {"detail": "Kun HR kan oprette og styre målinger."}
 
     def test_codes_then_an_answer_without_an_account(self, client_as, client, cast):
         survey = open_survey(cast.unit)

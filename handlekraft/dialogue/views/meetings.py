@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -28,19 +28,7 @@ from handlekraft.organisation.http import SignedInRequest
 from ..exports import notes_document
 from ..forms import FacilitatorForm, GroupForm, MeetingForm, PollForm
 from ..models import Meeting, MeetingTemplate, Note, Poll, PollOption
-from ..rules import can_facilitate, can_open_meetings
-
-
-def facilitated(request: HttpRequest, pk: int) -> Meeting:
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("committee__unit", "unit", "template").prefetch_related(
-            "facilitators"
-        ),
-        pk=pk,
-    )
-    if not can_facilitate(request.user, meeting):
-        raise PermissionDenied
-    return meeting
+from ..rules import can_open_meetings, facilitated_meeting
 
 
 def polls_with_results(meeting: Meeting) -> list[Poll]:
@@ -91,7 +79,7 @@ def create(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     form = MeetingForm(request.POST or None, user=request.user, meeting=meeting)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -134,7 +122,7 @@ def board_context(meeting: Meeting, projector: bool = False) -> dict:
 
 @login_required
 def board(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     context = board_context(meeting)
     context.update(
         polls=polls_with_results(meeting),
@@ -149,7 +137,7 @@ def board(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 def projector(request: SignedInRequest, pk: int) -> HttpResponse:
     """For the screen in the meeting room: the code, the QR code and the notes arriving live."""
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     link = request.build_absolute_uri(meeting.join_url())
     qr = segno.make(link, error="m").svg_inline(scale=8, title=_("QR-kode til mødet"), dark="#1a1a1a")
     context = board_context(meeting, projector=True)
@@ -163,7 +151,7 @@ def changes(request: SignedInRequest, pk: int) -> HttpResponse:
 
     Rendered without the context processors (menu, unread count): a poll every 2 s should cost little.
     """
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     rev = request.GET.get("rev", "0")
     since = int(rev) if rev.isdigit() else 0
     context = {
@@ -200,7 +188,7 @@ def _done(request: SignedInRequest, meeting: Meeting, message: str = "") -> Http
 @login_required
 @require_POST
 def note_action(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     note = get_object_or_404(Note.objects.select_related("meeting"), pk=note_pk, meeting=meeting)
     action = request.POST.get("action")
     if action in ("hide", "show"):
@@ -220,7 +208,7 @@ def note_action(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse
 @login_required
 @require_POST
 def add_group(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     form = GroupForm(request.POST)
     if form.is_valid() and form.cleaned_data["column"] in meeting.column_keys:
         meeting.add_group(form.cleaned_data["name"], form.cleaned_data["column"])
@@ -232,7 +220,7 @@ def add_group(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def set_status(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     action = request.POST.get("action")
     if action == "open" and meeting.open():
         messages.success(request, _("Mødet er åbent. Deltagerne kan skrive noter nu."))
@@ -244,7 +232,7 @@ def set_status(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_facilitator(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     form = FacilitatorForm(request.POST)
     if form.is_valid():
         meeting.facilitators.add(form.cleaned_data["email"])
@@ -259,7 +247,7 @@ def add_facilitator(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_poll(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     form = PollForm(request.POST)
     if not form.is_valid():
         context = board_context(meeting)
@@ -279,7 +267,7 @@ def add_poll(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def toggle_poll(request: SignedInRequest, pk: int, poll_pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     get_object_or_404(Poll.objects.select_related("meeting"), pk=poll_pk, meeting=meeting).open_or_close()
     return redirect(meeting)
 
@@ -302,7 +290,7 @@ def export_rows(meeting: Meeting) -> list[dict]:
 
 @login_required
 def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["kolonne", "gruppe", "note", "vejen_videre", "skjult", "fornavn", "tidspunkt"])
@@ -326,6 +314,6 @@ def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def export_docx(request: SignedInRequest, pk: int) -> HttpResponse:
-    meeting = facilitated(request, pk)
+    meeting = facilitated_meeting(request.user, pk)
     content = notes_document(meeting, export_rows(meeting))
     return attachment(content, f"dialogmoede-{slugify(meeting.title)[:40]}.docx")

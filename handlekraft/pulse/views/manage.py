@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,18 +19,13 @@ from handlekraft.organisation.models import SiteSettings
 from .. import services
 from ..forms import SurveyForm
 from ..models import AnswerCode, Invitation, Response, Survey
-from ..rules import can_run_surveys
+from ..rules import require_survey_manager
 from ..tasks import email_codes
-
-
-def hr_only(request: HttpRequest) -> None:
-    if not can_run_surveys(request.user):
-        raise PermissionDenied
 
 
 @login_required
 def create(request: SignedInRequest) -> HttpResponse:
-    hr_only(request)
+    require_survey_manager(request.user)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -47,7 +41,7 @@ def create(request: SignedInRequest) -> HttpResponse:
 
 @login_required
 def manage(request: SignedInRequest, pk: int) -> HttpResponse:
-    hr_only(request)
+    require_survey_manager(request.user)
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     codes = AnswerCode.objects.filter(survey=survey).count()
     # While a survey is open only the organisation-wide response rate is shown, never a unit's count,
@@ -64,7 +58,7 @@ def manage(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def send_codes(request: SignedInRequest, pk: int) -> HttpResponse:
-    hr_only(request)
+    require_survey_manager(request.user)
     survey = get_object_or_404(Survey, pk=pk)
     emailed = Invitation.objects.filter(survey=survey).exists()
     if AnswerCode.objects.filter(survey=survey).exists() and not emailed:
@@ -83,7 +77,7 @@ def send_codes(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 def slips(request: SignedInRequest, pk: int) -> HttpResponse:
     """Code letters to print, for staff without work e-mail. Made once; the codes are shown only here."""
-    hr_only(request)
+    require_survey_manager(request.user)
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
     if AnswerCode.objects.filter(survey=survey).exists():
         messages.error(request, _("Der er allerede lavet svarkoder til målingen."))
@@ -96,7 +90,7 @@ def slips(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def close(request: SignedInRequest, pk: int) -> HttpResponse:
-    hr_only(request)
+    require_survey_manager(request.user)
     survey = get_object_or_404(Survey, pk=pk)
     if survey.closed_at is None:
         services.close(survey)
