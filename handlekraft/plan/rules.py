@@ -9,13 +9,15 @@ is for HU, HR and the top management.
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from handlekraft.organisation.models import Role
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
 from handlekraft.pulse.rules import sits_in_hu
 
-from .models import Forum
+from .models import FollowUp, Forum
 
 
 @rules.predicate
@@ -70,3 +72,17 @@ def followed_forums(user) -> QuerySet[Forum]:
         Q(kind=Forum.Kind.LEADERS) if any(m.role == Role.LEADER for m in user.memberships) else Q(pk__in=[])
     )
     return forums.filter(Q(committee_id__in=committees) | leaders)
+
+
+def follow_up_for(user, pk: int) -> FollowUp:
+    """A follow-up item for someone who may see it (its forum's members, its owner, HR): 404 when there
+    is no such item, 403 for anyone else."""
+    item = get_object_or_404(
+        FollowUp.objects.select_related(
+            "owner", "forum", "created_by", "meeting", "activity", "action_plan__unit"
+        ),
+        pk=pk,
+    )
+    if not can_see_follow_up(user, item):
+        raise PermissionDenied
+    return item

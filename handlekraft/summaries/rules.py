@@ -4,10 +4,14 @@ may make one from the meetings they facilitate."""
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
 from handlekraft.dialogue.models import Meeting
 from handlekraft.dialogue.rules import can_open_meetings
 from handlekraft.organisation.rules import is_hr
+
+from .models import Summary
 
 
 @rules.predicate
@@ -27,3 +31,11 @@ def meetings_for(user):
     facilitate, all for HR."""
     meetings = Meeting.objects.select_related("committee", "unit").order_by("-starts_at", "-created")
     return meetings if is_hr(user) else meetings.filter(facilitators=user)
+
+
+def summary_for(user, pk: int) -> Summary:
+    """An opsamling for the person who made it or HR: 404 when there is none, 403 for anyone else."""
+    summary = get_object_or_404(Summary.objects.select_related("job"), pk=pk)
+    if not can_edit_summary(user, summary):
+        raise PermissionDenied
+    return summary

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +23,7 @@ from ..forms import FollowUpForm, FollowUpStatusForm
 from ..models import Activity, FollowUp, Forum
 from ..rules import (
     can_change_follow_up,
-    can_see_follow_up,
+    follow_up_for,
     followed_forums,
 )
 
@@ -121,21 +121,9 @@ def follow_up_create(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _visible_item(request: HttpRequest, pk: int) -> FollowUp:
-    item = get_object_or_404(
-        FollowUp.objects.select_related(
-            "owner", "forum", "created_by", "meeting", "activity", "action_plan__unit"
-        ),
-        pk=pk,
-    )
-    if not can_see_follow_up(request.user, item):
-        raise PermissionDenied
-    return item
-
-
 @login_required
 def follow_up_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    item = _visible_item(request, pk)
+    item = follow_up_for(request.user, pk)
     may_change = can_change_follow_up(request.user, item)
     form = FollowUpStatusForm(request.POST or None, initial={"status": item.status})
     if request.method == "POST":
@@ -154,7 +142,7 @@ def follow_up_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def follow_up_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    item = _visible_item(request, pk)
+    item = follow_up_for(request.user, pk)
     if not can_change_follow_up(request.user, item):
         raise PermissionDenied
     forums = list((followed_forums(request.user) | Forum.objects.filter(pk=item.forum_id)).distinct())

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,15 +20,8 @@ from handlekraft.organisation.http import SignedInRequest
 from ..forms import SummaryForm, TextsForm
 from ..models import Placement, Summary, Theme
 from ..report import docx_report, pdf_report, report_data
-from ..rules import can_edit_summary, can_make_summaries
+from ..rules import can_make_summaries, summary_for
 from ..tasks import queue_run
-
-
-def own_summary(request: HttpRequest, pk: int) -> Summary:
-    summary = get_object_or_404(Summary.objects.select_related("job"), pk=pk)
-    if not can_edit_summary(request.user, summary):
-        raise PermissionDenied
-    return summary
 
 
 @login_required
@@ -82,7 +75,7 @@ def themes_by_column(summary: Summary) -> list[dict]:
 
 @login_required
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    summary = own_summary(request, pk)
+    summary = summary_for(request.user, pk)
     columns = themes_by_column(summary)
     return render(
         request,
@@ -101,7 +94,7 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def rerun(request: SignedInRequest, pk: int) -> HttpResponse:
-    summary = own_summary(request, pk)
+    summary = summary_for(request.user, pk)
     queue_run(summary, request.user)
     messages.info(request, _("Opsamlingen køres igen. De temaer, du har redigeret, bliver bevaret."))
     return redirect(summary)
@@ -111,7 +104,7 @@ def rerun(request: SignedInRequest, pk: int) -> HttpResponse:
 @require_POST
 def theme_action(request: SignedInRequest, pk: int, theme_pk: int) -> HttpResponse:
     """Rename, merge into another theme, or split the ticked notes off into a new theme."""
-    summary = own_summary(request, pk)
+    summary = summary_for(request.user, pk)
     theme = get_object_or_404(Theme, pk=theme_pk, summary=summary)
     action = request.POST.get("action")
     if action == "rename":
@@ -139,7 +132,7 @@ def theme_action(request: SignedInRequest, pk: int, theme_pk: int) -> HttpRespon
 @login_required
 @require_POST
 def move_note(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
-    summary = own_summary(request, pk)
+    summary = summary_for(request.user, pk)
     placement = get_object_or_404(Placement, note_id=note_pk, primary=True, theme__summary=summary)
     target = get_object_or_404(Theme, pk=request.POST.get("theme") or 0, summary=summary)
     placement.move_to(target)
@@ -150,7 +143,7 @@ def move_note(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def texts(request: SignedInRequest, pk: int) -> HttpResponse:
-    summary = own_summary(request, pk)
+    summary = summary_for(request.user, pk)
     form = TextsForm(request.POST, instance=summary)
     if not form.is_valid():
         messages.error(request, form.errors.as_text())
@@ -178,7 +171,7 @@ def texts(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
-    summary = own_summary(request, pk)
+    summary = summary_for(request.user, pk)
     data = report_data(summary, themes_by_column(summary))
     name = f"opsamling-{slugify(summary.title)[:40] or summary.pk}"
     if kind == "docx":
