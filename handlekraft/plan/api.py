@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import Router, Schema
 
 from handlekraft.organisation.models import Role
+from handlekraft.organisation.rules import is_leader_anywhere
 
 from . import onboarding
 from .models import Activity, LeaderOnboarding
@@ -56,9 +57,9 @@ def my_onboarding(request):
     """A leader's checklist (computed for any leader, new or not); with several units, an item is done
     when it is done in all of them. Others get 403."""
     user = request.user
-    led = [m.unit for m in user.memberships if m.role == Role.LEADER]
-    if not led:
+    if not is_leader_anywhere(user):
         raise PermissionDenied
+    led = [m.unit for m in user.memberships if m.role == Role.LEADER]
     rows = {row.unit_id: row for row in onboarding.current(user).select_related("unit")}
     progress = onboarding.progress(
         [rows.get(unit.pk) or LeaderOnboarding(leader=user, unit=unit) for unit in led],

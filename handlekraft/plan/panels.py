@@ -7,29 +7,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from handlekraft.lib import panels
-from handlekraft.organisation.models import Role
 
 from .models import Activity, FollowUp
-from .rules import can_manage_plan, can_see_follow_up
-
-
-def may_create(user) -> bool:
-    """HR, committee members and leaders follow a forum (no query: their roles are loaded)."""
-    return (
-        can_manage_plan(user)
-        or bool(user.committee_memberships)
-        or any(m.role == Role.LEADER for m in user.memberships)
-    )
+from .rules import can_create_follow_ups, can_see_follow_up
 
 
 def _render(request, items, create_url: str) -> str:
     items = list(items.select_related("owner", "forum")[:20])
     visible = [item for item in items if can_see_follow_up(request.user, item)]
-    if not visible and not may_create(request.user):
+    if not visible and not can_create_follow_ups(request.user):
         return ""
     return render_to_string(
         "plan/_follow_up_panel.html",
-        {"items": visible, "create_url": create_url if may_create(request.user) else ""},
+        {"items": visible, "create_url": create_url if can_create_follow_ups(request.user) else ""},
     )
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from handlekraft.dialogue.rules import sits_in_a_committee
 from handlekraft.organisation.models import Role
 from handlekraft.organisation.rules import is_hr, is_leader_anywhere
 from handlekraft.pulse.rules import sits_in_hu
@@ -58,6 +59,8 @@ can_see_follow_up = is_hr | follows_item_forum | owns_follow_up
 can_change_follow_up = is_hr | owns_follow_up
 can_see_status = is_hr | sits_in_hu | leads_the_organisation
 can_see_onboarding_overview = is_hr
+# HR, committee members and leaders follow a forum, so they may add items to it (no query: roles are loaded).
+can_create_follow_ups = is_hr | sits_in_a_committee | is_leader_anywhere
 
 rules.add_perm("plan.manage", can_manage_plan)
 
