@@ -76,6 +76,13 @@ def create_meeting(request, payload: MeetingIn):
     return Status(201, {"id": meeting.pk, "join_code": meeting.join_code})
 
 
+@router.post("/meetings/{meeting_id}/open", response=Closed, summary="Åbn mødet for noter (facilitatorer)")
+def open_meeting(request, meeting_id: int):
+    meeting = facilitated_meeting(request.user, meeting_id)
+    meeting.open()
+    return {"id": meeting.pk, "status": meeting.status}
+
+
 @router.post("/meetings/{meeting_id}/close", response=Closed, summary="Luk mødet (facilitatorer)")
 def close_meeting(request, meeting_id: int):
     meeting = facilitated_meeting(request.user, meeting_id)

@@ -35,6 +35,23 @@ class TestAPI:
         )
         assert refused.status_code == 403
 
+    def test_an_integration_runs_a_whole_meeting_planned_opened_closed(self, client_as, cast):
+        leader = client_as("leader")
+        created = leader.post(
+            "/api/v1/meetings", json.dumps({"title": "OMU", "unit": "D"}), content_type="application/json"
+        ).json()
+        note = {"text": "Mere tid til sparring", "client_id": "n1"}
+        participant = Client()
+        path = f"/api/v1/meetings/{created['join_code']}/notes"
+        assert participant.post(path, json.dumps(note), content_type="application/json").status_code == 409
+        assert client_as("tr").post(f"/api/v1/meetings/{created['id']}/open").status_code == 403
+        opened = leader.post(f"/api/v1/meetings/{created['id']}/open")
+        assert opened.status_code == 200 and opened.json() == {"id": created["id"], "status": "aaben"}
+        assert participant.post(path, json.dumps(note), content_type="application/json").status_code == 201
+        assert leader.post(f"/api/v1/meetings/{created['id']}/open").json()["status"] == "aaben"
+        assert leader.post(f"/api/v1/meetings/{created['id']}/close").json()["status"] == "lukket"
+        assert Note.objects.filter(meeting_id=created["id"]).count() == 1
+
     def test_a_participant_posts_without_an_account(self, meeting):
         client = Client()
         post = client.post(
