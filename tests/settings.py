@@ -15,6 +15,10 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# A connection per test thread, closed after each request: a kept one would hold the test database open
+# when pytest drops it. The servers that tests start use production's persistent connections.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
 # Tests create many people; a fast hasher keeps the suite quick.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -82,6 +82,20 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+SHOW_CONNECTION = (
+    "from django.db import connection as c; d = c.settings_dict; "
+    "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+)
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    secret = "a-long-random-production-secret-" + "q8Zr" * 10
+    production = run_manage("shell", "-v", "0", "-c", SHOW_CONNECTION, DEBUG="0", SECRET_KEY=secret)
+    assert production.stdout.split() == ["60", "True"], production.stderr
+    development = run_manage("shell", "-v", "0", "-c", SHOW_CONNECTION, DEBUG="1")
+    assert development.stdout.split() == ["0", "True"], development.stderr
+
+
 def test_the_deploy_check_refuses_mail_to_the_console_unless_it_is_meant():
     production = {
         "DEBUG": "0",
