@@ -6,9 +6,6 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from handlekraft.synthesis.engine import Note as EngineNote
-from handlekraft.synthesis.engine import synthesize
-
 from .models import Placement, Summary, Theme
 
 
@@ -25,6 +22,11 @@ def run(summary: Summary, progress: Callable[[int, int, str], None] | None = Non
     summary.themes.filter(edited=False).delete()
     Placement.objects.filter(theme__in=kept, primary=False).delete()
     todo = [n for n in notes if n.pk not in placed]
+    # The engine (numpy, scipy, scikit-learn: about two seconds) loads here, in the task worker, never
+    # when a web worker starts.
+    from handlekraft.synthesis.engine import Note as EngineNote
+    from handlekraft.synthesis.engine import synthesize
+
     engine_notes = [
         EngineNote(
             id=str(n.pk),

@@ -6,7 +6,6 @@ import csv
 import io
 from typing import Any
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -139,6 +138,8 @@ def projector(request: SignedInRequest, pk: int) -> HttpResponse:
     """For the screen in the meeting room: the code, the QR code and the notes arriving live."""
     meeting = facilitated_meeting(request.user, pk)
     link = request.build_absolute_uri(meeting.join_url())
+    import segno  # only for the projector
+
     qr = segno.make(link, error="m").svg_inline(scale=8, title=_("QR-kode til mødet"), dark="#1a1a1a")
     context = board_context(meeting, projector=True)
     context.update(qr=mark_safe(qr), join_link=link, polls=polls_with_results(meeting))

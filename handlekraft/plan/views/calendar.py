@@ -6,6 +6,7 @@ the old one. A person's forum feed shows only what that person may see."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,17 +17,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event
 
 from handlekraft.organisation.http import SignedInRequest
 
 from ..models import Activity, CalendarToken, FollowUp, Forum, quarter_bounds
 from ..rules import can_follow_forum, can_see_follow_up
 
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
+
 HOST = "handlekraft"
 
 
 def calendar(name: str) -> Calendar:
+    from icalendar import Calendar  # only for the feeds: it is slow to import
+
     cal = Calendar()
     cal.add("prodid", "-//handlekraft//Plan og opfølgning//DA")
     cal.add("version", "2.0")
@@ -36,6 +41,8 @@ def calendar(name: str) -> Calendar:
 
 def activity_event(activity: Activity, stamp: datetime) -> Event:
     """An activity on its date, or, while the date is unknown, as an all-day span over its quarter."""
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"aktivitet-{activity.pk}@{HOST}")
     event.add("dtstamp", stamp)
@@ -55,6 +62,8 @@ def activity_event(activity: Activity, stamp: datetime) -> Event:
 
 
 def follow_up_event(item: FollowUp, stamp: datetime) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"opfoelgning-{item.pk}@{HOST}")
     event.add("dtstamp", stamp)

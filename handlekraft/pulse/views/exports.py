@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from handlekraft.lib.documents import (
     add_list,
@@ -40,6 +39,8 @@ def xlsx(request: SignedInRequest, pk: int) -> HttpResponse:
     """Every shown unit in the chosen subtree that the person may see; suppressed units are left out."""
     survey, unit, results = chosen(request, pk)
     constructs = results.constructs_of_survey()
+    from openpyxl import Workbook  # only when a workbook is made: it is slow to import
+
     book = Workbook()
     sheet = book.active
     sheet.title = _("Resultater")[:31]
