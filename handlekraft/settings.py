@@ -81,6 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # HTML compressed (a board of 2,000 notes is megabytes); Django's gzip mitigates BREACH, and
+    # WhiteNoise's static files come compressed already, so they pass through untouched.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "handlekraft.lib.request_guard.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
