@@ -99,6 +99,16 @@ SHOW_CONNECTION = (
 )
 
 
+def test_gunicorn_in_the_project_folder_runs_the_production_setup():
+    shown = subprocess.run(
+        [sys.executable, "-m", "gunicorn", "--print-config"], cwd=ROOT, capture_output=True, text=True
+    )
+    config = dict(line.split(" = ", 1) for line in shown.stdout.splitlines() if " = " in line)
+    setup = {k.strip(): v.strip() for k, v in config.items()}
+    assert setup["worker_class"] == "gthread" and setup["threads"] == "8" and setup["preload_app"] == "True"
+    assert setup["wsgi_app"] == "handlekraft.wsgi:application" and setup["timeout"] == "60"
+
+
 def test_production_keeps_database_connections_and_checks_them_before_reuse():
     secret = "a-long-random-production-secret-" + "q8Zr" * 10
     production = run_manage("shell", "-v", "0", "-c", SHOW_CONNECTION, DEBUG="0", SECRET_KEY=secret)
