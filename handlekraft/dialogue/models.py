@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Count, F
@@ -36,6 +37,9 @@ def default_columns() -> list[dict]:
         {"key": "svar", "title": "Det, vi mangler svar på", "prompts": []},
         {"key": "opmaerksom", "title": "Det, vi skal være opmærksomme på", "prompts": []},
     ]
+
+
+REVISION_KEPT = 24 * 60 * 60  # seconds a meeting's revision stays in the cache after its last change
 
 
 class MeetingTemplate(models.Model):
@@ -175,9 +179,15 @@ class Meeting(models.Model):
     def _move_to(self, status: str) -> bool:
         if self.status == status:
             return False
-        self.status = status
-        self.save(update_fields=["status"])
+        with transaction.atomic():
+            self.status = status
+            self.save(update_fields=["status"])
+            self.bump()  # the boards and phones notice at their next poll
         return True
+
+    @staticmethod
+    def revision_key(pk: int) -> str:
+        return f"dialogue:revision:{pk}"
 
     def add_group(self, name: str, column: str) -> NoteGroup:
         """A group on the board that the facilitators sort a column's notes into."""
@@ -198,8 +208,13 @@ class Meeting(models.Model):
         """Takes the next revision. Call inside the transaction that makes the change: the UPDATE comes
         first, so concurrent writers queue on it (SQLite waits on its busy timeout) instead of failing."""
         Meeting.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
-        self.revision = Meeting.objects.values_list("revision", flat=True).get(pk=self.pk)
-        return self.revision
+        self.revision = revision = Meeting.objects.values_list("revision", flat=True).get(pk=self.pk)
+        # The boards' polls compare with this in the shared cache, without the database (views/meetings
+        # changes). Set while this transaction holds the meeting's row, so concurrent changes set it in
+        # their own order and the last one stays. A change rolled back leaves a revision no board has:
+        # the polls then take the full path until the next change, never a wrong "nothing new".
+        cache.set(self.revision_key(self.pk), revision, REVISION_KEPT)
+        return revision
 
 
 class Participant(models.Model):

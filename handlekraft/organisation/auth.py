@@ -21,15 +21,26 @@ class DanishFirstMiddleware:
         return self.get_response(request)
 
 
+def use_the_persons_language(request: HttpRequest) -> None:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.language:
+        translation.activate(user.language)
+        request.LANGUAGE_CODE = user.language
+
+
 class UserLanguageMiddleware:
-    """Shows the pages in the language the person chose, on whatever device they sign in from."""
+    """Shows the pages in the language the person chose, on whatever device they sign in from.
+
+    A view marked `sets_language_itself` (the board's poll, which mostly answers without loading the
+    person at all) calls `use_the_persons_language` when it does load them.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language:
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        if not getattr(view_func, "sets_language_itself", False):
+            use_the_persons_language(request)

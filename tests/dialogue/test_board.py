@@ -24,11 +24,53 @@ def test_the_board_gets_only_what_changed(client_as, client, meeting):
     changes = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={start}").content.decode()
     assert "Første note" in changes and "Anden note" in changes
     meeting.refresh_from_db()
-    nothing_new = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={meeting.revision}").content.decode()
-    assert "note-" not in nothing_new and f"rev={meeting.revision}" in nothing_new
+    nothing_new = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={meeting.revision}")
+    assert nothing_new.status_code == 204 and nothing_new.content == b""  # htmx keeps the board as it is
     participant_post(client, meeting, "Tredje note", client_id="c")
     only_third = board.get(f"/dialog/{meeting.pk}/aendringer/?rev={meeting.revision}").content.decode()
     assert "Tredje note" in only_third and "Første note" not in only_third
+
+
+def test_nothing_new_is_answered_from_the_cache_without_the_database(
+    client_as, client, cast, meeting, django_assert_num_queries
+):
+    board, path = client_as("leader"), f"/dialog/{meeting.pk}/aendringer/?rev="
+    participant_post(client, meeting, "Første note", client_id="a")
+    assert "Første note" in board.get(path + "0").content.decode()  # the full check, once
+    meeting.refresh_from_db()
+    with django_assert_num_queries(0):
+        assert board.get(path + str(meeting.revision)).status_code == 204
+    participant_post(client, meeting, "Anden note", client_id="b")
+    behind = board.get(path + str(meeting.revision))  # the cache knows the new revision at once
+    assert behind.status_code == 200 and "Anden note" in behind.content.decode()
+
+
+def test_the_poll_speaks_the_facilitators_own_language(client_as, client, cast, meeting):
+    cast.leader.language = "en"
+    cast.leader.save(update_fields=["language"])
+    participant_post(client, meeting, "En note", client_id="a")
+    changes = client_as("leader").get(f"/dialog/{meeting.pk}/aendringer/?rev=0").content.decode()
+    assert ">Hide<" in changes or "Hide " in changes, changes
+
+
+def test_the_cheap_answer_never_lets_anyone_else_poll(client_as, cast, meeting):
+    path = f"/dialog/{meeting.pk}/aendringer/?rev={meeting.revision}"
+    assert client_as("leader").get(path).status_code == 200
+    for who in ["tr", "employee", "hr"]:
+        assert client_as(who).get(path).status_code == 403, who
+    assert Client().get(path).status_code == 302
+
+
+def test_closing_the_meeting_reaches_a_board_that_had_nothing_new(client_as, cast, meeting):
+    board, other = client_as("leader"), client_as("hr")
+    meeting.facilitators.add(cast.hr)
+    path = f"/dialog/{meeting.pk}/aendringer/?rev="
+    board.get(path + "0")
+    meeting.refresh_from_db()
+    assert board.get(path + str(meeting.revision)).status_code == 204
+    other.post(f"/dialog/{meeting.pk}/status/", {"action": "close"})
+    closed = board.get(path + str(meeting.revision))
+    assert closed.status_code == 200 and "hx-get" not in closed.content.decode()
 
 
 def test_facilitators_group_hide_and_mark_notes(client_as, client, meeting):
