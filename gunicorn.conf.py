@@ -24,7 +24,8 @@ preload_app = True
 # finish well inside it.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30
-keepalive = 5
+# A phone keeps its connection between notes: closed sooner, a post on it was reset (bench/README.md).
+keepalive = 20
 # A worker is replaced after this many requests (with jitter, so not all at once): a slow leak never grows.
 max_requests = 5000
 max_requests_jitter = 500
