@@ -14,7 +14,7 @@ MAY_FOLLOW = {"leader", "hr"}
 @pytest.fixture
 def job(cast):
     job = Job.objects.create(title="Import af personer", created_by=cast.leader)
-    job.report(250, total=1000, message="250 af 1.000 personer")
+    job.report(250, total=1000, message="Læser personerne")
     return job
 
 
@@ -34,7 +34,7 @@ def test_the_progress_bar_shows_the_share_done_and_the_result(client_as, job):
     client = client_as("leader")
     html = client.get(job.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
     assert "<html" not in html  # the fragment alone
-    assert 'value="25"' in html and "250 af 1.000 personer" in html
+    assert 'value="25"' in html and "250 af 1.000 · Læser personerne" in html  # Danish thousands
     assert 'hx-trigger="every 1s"' in html  # it keeps polling while the job runs
     job.succeed("1.000 personer importeret")
     html = client.get(job.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
@@ -46,3 +46,10 @@ def test_a_failed_job_says_so(client_as, job):
     job.fail("Linje 7: ukendt enhed »X«")
     html = client_as("hr").get(job.get_absolute_url()).content.decode()
     assert "Linje 7: ukendt enhed »X«" in html and "Fejlet" in html and "alert-error" in html
+
+
+def test_the_counts_are_grouped_as_each_language_writes_them(client_as, cast, job):
+    cast.leader.language = "en"
+    cast.leader.save(update_fields=["language"])
+    html = client_as("leader").get(job.get_absolute_url(), HTTP_HX_REQUEST="true").content.decode()
+    assert "250 of 1,000" in html
