@@ -105,6 +105,9 @@ class Survey(models.Model):
         "self", null=True, blank=True, related_name="next_rounds", on_delete=models.SET_NULL
     )
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The anonymity threshold its stored outcomes were decided at (None: not decided yet). A page that
+    # finds another threshold in force decides again before it shows anything.
+    decided_at_threshold = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, related_name="+", on_delete=models.SET_NULL
     )
@@ -325,3 +328,26 @@ def status_figures(since: date) -> Iterator[UnitFigure]:
         yield UnitFigure(row["unit_id"], "action_plans", row["n"])
     for action in Action.objects.values("plan__unit_id", "status").annotate(n=Count("pk")):
         yield UnitFigure(action["plan__unit_id"], "actions", action["n"], action["status"])
+
+
+class UnitOutcome(models.Model):
+    """What closing a survey decided for one unit's group (the unit and everything below it): how many
+    answered, whether its figures and its comments may be shown (`lib/anonymity.py`, over the whole tree),
+    and its score per construct. A results page reads these few rows instead of deciding again, so it
+    costs the same whatever the number of units and rounds.
+
+    The scores are those of the unit's roll-ups, which are kept anyway; a page shows them only when
+    `shown` is true."""
+
+    survey = models.ForeignKey(Survey, related_name="outcomes", on_delete=models.CASCADE)
+    unit = models.ForeignKey(Unit, related_name="+", on_delete=models.CASCADE)
+    respondents = models.PositiveIntegerField(default=0)
+    shown = models.BooleanField(default=False)
+    comments_shown = models.BooleanField(default=False)
+    scores = models.JSONField(default=dict)  # construct key → 0–100, or null where nobody answered
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["survey", "unit"], name="unit_outcome_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.survey} · {self.unit}: {'shown' if self.shown else 'suppressed'}"

@@ -1,9 +1,14 @@
-"""Results of closed surveys for any unit, from the stored counts and roll-ups, in a fixed number of queries.
+"""Results of closed surveys for any unit, from what closing each survey decided, in a few queries.
 
-`SurveyResults.series(survey, units=[...])` reads, for every closed round of the survey's series at once:
-the organisation's units (one query), the respondents per unit (one query) and the subtree roll-ups of
-just the units the page shows (one query). What is shown follows `lib/anonymity.py`, decided per round
-over the whole tree, never per viewer.
+Closing a survey stores, per group (a unit and everything below it), a `UnitOutcome`: the respondents,
+whether the figures and the comments may be shown (`lib/anonymity.py`, decided over the whole tree, never
+per viewer) and the score per construct. `SurveyResults.series(survey, units=[...])` then reads the
+rounds of the series (one query), the outcomes of just the units the page shows, with the units (one),
+and the item roll-ups of the units asked for (one): the same few rows whether the organisation has 30
+units or 3,000, and one row more per unit for each round of the trend.
+
+The outcomes hold the anonymity threshold they were decided at; when the organisation's threshold has
+changed since, a page decides again from the stored counts (`decide`) before it shows anything.
 """
 
 from __future__ import annotations
@@ -12,12 +17,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db import transaction
+from django.db.models import Q
+
 from handlekraft.lib.anonymity import shown_units
 from handlekraft.organisation.models import SiteSettings, Unit
 
-from .models import Construct, Item, Rollup, Survey, UnitCount
+from .models import Construct, Item, Rollup, Survey, UnitCount, UnitOutcome
 
 COMMENT_GROUP = 10  # free-text comments only for groups of at least this many
+_CHUNK = 2000  # ids per UPDATE … WHERE unit_id IN (…)
 
 
 @dataclass
@@ -45,30 +54,115 @@ def comparable_rounds(respondents: list[int | None], threshold: int) -> list[boo
     return shown
 
 
-def organisation_units(survey: Survey) -> dict[int, Unit]:
-    """The units a survey asked: its unit and everything below it (one query)."""
-    return {u.pk: u for u in Unit.objects.filter(path__startswith=survey.unit.path)}
+def construct_scores(items: list[Item], distributions: dict[int, list[int]]) -> dict[str, int | None]:
+    """A group's score per construct on 0–100: the mean of its items' mean answers (reversed items turned
+    round, "Ved ikke" left out), or None where nobody answered any of its items. `items` carry their
+    construct; `distributions` maps item id → counts of the answers 0..4 and "Ved ikke"."""
+    means: dict[str, list[float]] = defaultdict(list)
+    for item in items:
+        means.setdefault(item.construct.key, [])
+        distribution = distributions.get(item.pk)
+        answered = sum(distribution[:5]) if distribution else 0
+        if answered:
+            means[item.construct.key].append(
+                sum(item.score(v) * distribution[v] for v in range(5)) / answered
+            )
+    return {key: round(25 * sum(m) / len(m)) if m else None for key, m in means.items()}
+
+
+def store_outcomes(survey: Survey, subtree: dict[int, int], rolled: dict[tuple[int, int], list[int]]) -> None:
+    """Stores every asked unit's group: its respondents and scores (`subtree`: unit id → respondents in
+    its subtree; `rolled`: (unit id, item id) → the subtree's distribution), then decides what may be
+    shown. A unit nobody answered in gets a row too, so a heatmap lists it (suppressed)."""
+    items = list(survey.items.select_related("construct"))
+    per_unit: dict[int, dict[int, list[int]]] = defaultdict(dict)
+    for (unit_id, item_id), distribution in rolled.items():
+        per_unit[unit_id][item_id] = distribution
+    asked = Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", flat=True)
+    UnitOutcome.objects.filter(survey=survey).delete()
+    UnitOutcome.objects.bulk_create(
+        [
+            UnitOutcome(
+                survey=survey,
+                unit_id=unit_id,
+                respondents=subtree.get(unit_id, 0),
+                scores=construct_scores(items, per_unit[unit_id]),
+            )
+            for unit_id in asked
+        ],
+        batch_size=_CHUNK,
+    )
+    decide(survey, SiteSettings.current().safe_threshold)
+
+
+def decide(survey: Survey, threshold: int) -> None:
+    """Decides, from the stored counts, which of the survey's groups may be shown at `threshold`, and
+    which groups' comments, and records the threshold on the survey."""
+    parents = dict(Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", "parent_id"))
+    parents = {pk: (parent if parent in parents else None) for pk, parent in parents.items()}
+    direct = dict(UnitCount.objects.filter(survey=survey).values_list("unit_id", "direct"))
+    decisions = {
+        "shown": shown_units(parents, direct, threshold),
+        "comments_shown": shown_units(parents, direct, max(COMMENT_GROUP, threshold)),
+    }
+    with transaction.atomic():
+        outcomes = UnitOutcome.objects.filter(survey=survey)
+        outcomes.update(shown=False, comments_shown=False)
+        for flag, units in decisions.items():
+            ids = sorted(units)
+            for start in range(0, len(ids), _CHUNK):
+                outcomes.filter(unit_id__in=ids[start : start + _CHUNK]).update(**{flag: True})
+        Survey.objects.filter(pk=survey.pk).update(decided_at_threshold=threshold)
+    survey.decided_at_threshold = threshold
+
+
+def _bring_up_to_date(survey: Survey, threshold: int) -> None:
+    """A survey closed before outcomes were stored gets them from its counts and roll-ups; one decided at
+    another threshold is decided again."""
+    if survey.decided_at_threshold is None:
+        subtree = dict(UnitCount.objects.filter(survey=survey).values_list("unit_id", "subtree"))
+        rolled = {
+            (unit_id, item_id): distribution
+            for unit_id, item_id, distribution in Rollup.objects.filter(survey=survey).values_list(
+                "unit_id", "item_id", "distribution"
+            )
+        }
+        store_outcomes(survey, subtree, rolled)
+    if survey.decided_at_threshold != threshold:
+        decide(survey, threshold)
+
+
+def _constructs(survey: Survey, rollups: list[Rollup]) -> list[Construct]:
+    """The survey's constructs in their order: those of the roll-ups read (no query), else from the items."""
+    found = {row.item.construct_id: row.item.construct for row in rollups}
+    if not found:
+        return list(Construct.objects.filter(items__surveys=survey).distinct().order_by("order", "key"))
+    return sorted(found.values(), key=lambda c: (c.order, c.key))
 
 
 class SurveyResults:
     """One round's results. Build it with `series()` (several rounds) or `for_survey()` (one)."""
 
-    def __init__(self, survey: Survey, units: dict[int, Unit], counts: dict[int, tuple[int, int]], rollups):
+    def __init__(
+        self,
+        survey: Survey,
+        units: dict[int, Unit],
+        outcomes: dict[int, UnitOutcome],
+        rollups: list[Rollup],
+        constructs: list[Construct],
+        threshold: int,
+    ):
         self.survey = survey
         self.closed = survey.status == Survey.Status.CLOSED
         self.units = units
-        self.totals = {unit: subtree for unit, (_direct, subtree) in counts.items()}
-        self._parents = {pk: (u.parent_id if u.parent_id in units else None) for pk, u in units.items()}
-        self._direct = {unit: d for unit, (d, _subtree) in counts.items()}
-        self.threshold = SiteSettings.current().safe_threshold
-        self.shown = shown_units(self._parents, self._direct, self.threshold) if self.closed else set()
+        self.outcomes = outcomes if self.closed else {}
+        self.threshold = threshold
+        self.constructs = constructs
         self.rows: dict[int, dict[int, list[int]]] = defaultdict(dict)  # unit → item → distribution
         self.items: dict[int, Item] = {}
         for row in rollups:
             self.items[row.item_id] = row.item
             self.rows[row.unit_id][row.item_id] = row.distribution
-        constructs = {item.construct_id: item.construct for item in self.items.values()}
-        self.constructs = sorted(constructs.values(), key=lambda c: (c.order, c.key))
 
     @classmethod
     def series(
@@ -77,53 +171,47 @@ class SurveyResults:
         units: list[Unit] | None = None,
         children_of: Unit | None = None,
         subtree_of: Unit | None = None,
-        org: dict[int, Unit] | None = None,
     ) -> list[SurveyResults]:
         """Every closed round of the survey's series (same title and unit), oldest first, plus the survey
-        itself if it is still open. Roll-ups are read only for `units` (default: the survey's unit), the
-        children of `children_of`, and every unit of `subtree_of`'s subtree."""
-        if org is None:
-            org = organisation_units(survey)
-        wanted = [u.pk for u in units or [survey.unit]]
+        itself if it is still open. Outcomes are read for `units` (default: the survey's unit) in every
+        round, and, in the survey's own round, for the children of `children_of` and every unit of
+        `subtree_of`'s subtree (the units the survey asked: `results.units`); item roll-ups for `units`
+        in the survey's own round."""
+        asked = {u.pk: u for u in units or [survey.unit]}
+        threshold = SiteSettings.current().safe_threshold
+        rounds = {
+            s.pk: s
+            for s in Survey.objects.filter(
+                unit_id=survey.unit_id, title=survey.title, closed_at__isnull=False
+            )
+        }
+        rounds[survey.pk] = survey
+        for closed in rounds.values():
+            if closed.closed_at is not None and closed.decided_at_threshold != threshold:
+                _bring_up_to_date(closed, threshold)
+        wanted = Q(survey_id__in=rounds, unit_id__in=asked)
+        # As subqueries on the units, so each part is a search in the (survey, unit) index.
         if children_of is not None:
-            wanted += [pk for pk, u in org.items() if u.parent_id == children_of.pk]
+            below = Unit.objects.filter(parent_id=children_of.pk).values("pk")
+            wanted |= Q(survey_id=survey.pk, unit_id__in=below)
         if subtree_of is not None:
-            wanted += [pk for pk, u in org.items() if u.is_within(subtree_of)]
-        surveys: dict[int, Survey] = {survey.pk: survey}
-        counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
-        # Plain tuples, and the rounds read along with them: 3,000 units × 8 rounds as model instances
-        # would cost more than everything else on the page.
-        rows = UnitCount.objects.filter(
-            survey__unit=survey.unit, survey__title=survey.title, survey__closed_at__isnull=False
-        ).values_list(
-            "survey_id",
-            "unit_id",
-            "direct",
-            "subtree",
-            "survey__round",
-            "survey__opens",
-            "survey__closes",
-            "survey__closed_at",
+            below = Unit.objects.filter(path__startswith=subtree_of.path).values("pk")
+            wanted |= Q(survey_id=survey.pk, unit_id__in=below)
+        outcomes: dict[int, dict[int, UnitOutcome]] = defaultdict(dict)
+        found = UnitOutcome.objects.filter(wanted).select_related("unit")
+        read = dict(asked)
+        for outcome in found:
+            outcomes[outcome.survey_id][outcome.unit_id] = outcome
+            read.setdefault(outcome.unit_id, outcome.unit)
+        rollups = list(
+            Rollup.objects.filter(survey=survey, unit_id__in=asked).select_related("item__construct")
         )
-        for survey_id, unit_id, direct, subtree, round_, opens, closes, closed_at in rows:
-            counts[survey_id][unit_id] = (direct, subtree)
-            if survey_id not in surveys:
-                surveys[survey_id] = Survey(
-                    pk=survey_id,
-                    title=survey.title,
-                    unit=survey.unit,
-                    round=round_,
-                    opens=opens,
-                    closes=closes,
-                    closed_at=closed_at,
-                )
-        rollups: dict[int, list] = defaultdict(list)
-        for row in Rollup.objects.filter(survey_id__in=surveys, unit_id__in=wanted).select_related(
-            "item__construct"
-        ):
-            rollups[row.survey_id].append(row)
-        ordered = sorted(surveys.values(), key=lambda s: (s.opens, s.pk))
-        return [cls(s, org, counts.get(s.pk, {}), rollups.get(s.pk, [])) for s in ordered]
+        constructs = _constructs(survey, rollups)
+        ordered = sorted(rounds.values(), key=lambda s: (s.opens, s.pk))
+        return [
+            cls(s, read, outcomes.get(s.pk, {}), rollups if s.pk == survey.pk else [], constructs, threshold)
+            for s in ordered
+        ]
 
     @classmethod
     def for_survey(cls, survey: Survey, units: list[Unit] | None = None, **kwargs) -> SurveyResults:
@@ -131,38 +219,32 @@ class SurveyResults:
 
     @cached_property
     def comments_shown(self) -> set[int]:
-        """The units whose free-text comments may be shown: the rule of the scores (at least the threshold,
-        no remainder below it), at the comments' own threshold, so no two pages subtract to a small group."""
-        if not self.closed:
-            return set()
-        return shown_units(self._parents, self._direct, max(COMMENT_GROUP, self.threshold))
+        """The units read whose free-text comments may be shown: the rule of the scores (at least the
+        threshold, no remainder below it) at the comments' own threshold, so no two pages subtract to a
+        small group."""
+        return {unit for unit, outcome in self.outcomes.items() if outcome.comments_shown}
 
     def constructs_of_survey(self) -> list[Construct]:
-        if self.constructs:
-            return self.constructs
-        return list(Construct.objects.filter(items__surveys=self.survey).distinct().order_by("order", "key"))
+        return self.constructs
 
     def for_unit(self, unit: Unit) -> UnitResult:
-        if not self.closed or unit.pk not in self.shown:
-            return UnitResult(unit, True, None, {c.key: None for c in self.constructs_of_survey()})
-        sums = self.rows.get(unit.pk, {})
-        scores, item_rows = {}, []
-        for construct in self.constructs:
-            means = []
-            for item_id, distribution in sorted(sums.items(), key=lambda x: (self.items[x[0]].order, x[0])):
-                item = self.items[item_id]
-                if item.construct_id != construct.pk:
-                    continue
-                answered = sum(distribution[:5])
-                if answered:
-                    means.append(sum(item.score(v) * distribution[v] for v in range(5)) / answered)
-                item_rows.append({"item": item, "construct": construct, "distribution": distribution})
-            scores[construct.key] = round(25 * sum(means) / len(means)) if means else None
-        return UnitResult(unit, False, self.totals.get(unit.pk, 0), scores, item_rows)
+        outcome = self.outcomes.get(unit.pk)
+        if outcome is None or not outcome.shown:
+            return UnitResult(unit, True, None, {c.key: None for c in self.constructs})
+        order = {c.pk: i for i, c in enumerate(self.constructs)}
+        distributions = self.rows.get(unit.pk, {})
+        item_rows = [
+            {"item": item, "construct": item.construct, "distribution": distributions[item.pk]}
+            for item in sorted(
+                (self.items[pk] for pk in distributions),
+                key=lambda i: (order.get(i.construct_id, len(order)), i.order, i.pk),
+            )
+        ]
+        return UnitResult(unit, False, outcome.respondents, dict(outcome.scores), item_rows)
 
     def children_of(self, unit: Unit) -> list[Unit]:
         return sorted((u for u in self.units.values() if u.parent_id == unit.pk), key=lambda u: u.name)
 
     def heatmap(self, unit: Unit) -> list[UnitResult]:
-        """The units right below `unit`, shown or suppressed (their roll-ups must have been read)."""
+        """The units right below `unit`, shown or suppressed (their outcomes must have been read)."""
         return [self.for_unit(child) for child in self.children_of(unit)]

@@ -15,6 +15,7 @@ from handlekraft.organisation.models import Unit
 
 from .codes import recipients, shuffle, store_hashes
 from .models import COMMENT_MAX, Aggregate, AnswerCode, Response, Rollup, Survey, UnitCount
+from .results import SurveyResults, store_outcomes
 from .tasks import prompt_units
 
 
@@ -180,7 +181,8 @@ def refresh_aggregates(survey: Survey) -> None:
 
 
 def store_aggregates(survey: Survey, items: list, respondents: dict, counts: dict) -> None:
-    """Writes the per-unit aggregates, the per-unit counts and the subtree roll-ups of a survey.
+    """Writes the per-unit aggregates, the per-unit counts and the subtree roll-ups of a survey, and what
+    may be shown of each group (`results.store_outcomes`).
 
     `respondents`: unit id → responses from that unit; `counts`: (unit id, item id) → distribution.
     """
@@ -229,11 +231,10 @@ def store_aggregates(survey: Survey, items: list, respondents: dict, counts: dic
         ],
         batch_size=2000,
     )
+    store_outcomes(survey, subtree, rolled)
 
 
 def result(survey: Survey, unit: Unit):
     """Scores for a unit's subtree, or suppressed (open survey, small group, unsafe remainder)."""
-    from .results import SurveyResults  # results.py reads the models; imported here to keep one entry point
-
     # A unit outside the survey is never among the shown.
     return SurveyResults.for_survey(survey, [unit]).for_unit(unit)

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from handlekraft.pulse import services
-from handlekraft.pulse.models import AnswerCode, Item, Response, Survey
+from handlekraft.pulse.models import AnswerCode, Item, Response, Survey, UnitOutcome
 from tests.conftest import CAST
 from tests.pulse.helpers import closed_survey_with, open_survey, people, post
 
@@ -133,7 +133,14 @@ def test_the_demo_has_two_rounds_with_suppressed_small_units(demo_org):
     results = SurveyResults.for_survey(rounds[1])
     whole = results.for_unit(rounds[1].unit)
     assert not whole.suppressed and whole.responses > 50
-    assert len(results.shown) < len(results.units)  # some small units are suppressed
+    outcomes = UnitOutcome.objects.filter(survey=rounds[1]).select_related("unit")
+    small = [o.unit for o in outcomes if not o.shown]
+    shown = [o.unit for o in outcomes if o.shown]
+    assert small and len(shown) > 1  # some small units are suppressed, others shown
+    read = SurveyResults.for_survey(rounds[1], [*small, *shown])
+    assert all(read.for_unit(u).suppressed for u in small) and not any(
+        read.for_unit(u).suppressed for u in shown
+    )
     first = SurveyResults.for_survey(rounds[0]).for_unit(rounds[0].unit)
     assert whole.scores["raaderum"] > first.scores["raaderum"]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from handlekraft.lib.charts import sparkline
@@ -15,7 +15,7 @@ from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
 from ..models import SCALE, Response, Survey
-from ..results import SurveyResults, comparable_rounds, organisation_units
+from ..results import SurveyResults, comparable_rounds
 from ..rules import can_run_surveys, can_see_results, can_see_survey, can_see_units_below
 
 
@@ -31,14 +31,11 @@ def surveys(request: SignedInRequest) -> HttpResponse:
 @login_required
 def results(request: SignedInRequest, pk: int) -> HttpResponse:
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
-    org = organisation_units(survey)  # results exist only for the units the survey asked
-    unit = _unit_shown(request, survey, org)
+    unit = _unit_shown(request, survey)
     if not can_see_results(request.user, unit):
         raise PermissionDenied
     subtree_view = can_see_units_below(request.user, unit)
-    all_rounds = SurveyResults.series(
-        survey, [unit, survey.unit], children_of=unit if subtree_view else None, org=org
-    )
+    all_rounds = SurveyResults.series(survey, [unit, survey.unit], children_of=unit if subtree_view else None)
     current = next(r for r in all_rounds if r.survey.pk == survey.pk)
     mine = current.for_unit(unit)
     organisation = current.for_unit(survey.unit)
@@ -77,16 +74,13 @@ def results(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-def _unit_shown(request: SignedInRequest, survey: Survey, org: dict) -> Unit:
-    """The unit asked for (?enhed=), else the person's own unit among those the survey asked, else the
-    survey's unit."""
+def _unit_shown(request: SignedInRequest, survey: Survey) -> Unit:
+    """The unit asked for (?enhed=), else the person's own unit if the survey asked it, else the survey's
+    unit. Results exist only for the units the survey asked: its unit and those below it."""
     if external_id := request.GET.get("enhed"):
-        unit = next((u for u in org.values() if u.external_id == external_id), None)
-        if unit is None:
-            raise Http404
-        return unit
+        return get_object_or_404(Unit, external_id=external_id, path__startswith=survey.unit.path)
     own = request.user.primary_unit
-    return org.get(own.pk, survey.unit) if own is not None else survey.unit
+    return own if own is not None and own.is_within(survey.unit) else survey.unit
 
 
 def _comments_shown(survey: Survey, unit: Unit, current) -> list[str]:
