@@ -1,9 +1,26 @@
-"""Signing in: the person's own language, and personal API tokens."""
+"""Middleware around signing in: the settings read once per request, the person's own language."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import translation
+
+from .models import SETTINGS_THIS_REQUEST
+
+
+class SettingsOncePerRequest:
+    """A page reads the site's settings once, however many parts of it (the view, the menu, the footer)
+    ask: with the cache in the database, each ask would be a query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        token = SETTINGS_THIS_REQUEST.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            SETTINGS_THIS_REQUEST.reset(token)
 
 
 class DanishFirstMiddleware:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from contextvars import ContextVar
 from functools import cached_property
 
 from django.conf import settings
@@ -314,6 +315,11 @@ class CommitteeMember(models.Model):
 MIN_ANONYMITY_THRESHOLD = 3  # below this, a "group" result is one or two people's answers
 
 
+# While a request is answered: what it has read of the settings (None outside requests: tasks and
+# commands always read the shared cache, so a long-running worker never keeps old settings).
+SETTINGS_THIS_REQUEST: ContextVar[dict | None] = ContextVar("settings_this_request", default=None)
+
+
 class SiteSettings(models.Model):
     """The municipality's own settings. There is one row (pk=1); `SiteSettings.current()` reads it."""
 
@@ -354,6 +360,8 @@ class SiteSettings(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        if (memo := SETTINGS_THIS_REQUEST.get()) is not None:
+            memo.pop("site", None)
 
     @property
     def safe_threshold(self) -> int:
@@ -362,10 +370,17 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls) -> SiteSettings:
+        """The settings, from the shared cache (a database read when it has none); read once per request
+        (auth.SettingsOncePerRequest), however many parts of the page ask."""
+        memo = SETTINGS_THIS_REQUEST.get()
+        if memo is not None and "site" in memo:
+            return memo["site"]
         site = cache.get(cls.CACHE_KEY)
         if site is None:
             site = cls.objects.filter(pk=1).first() or cls(pk=1)
             cache.set(cls.CACHE_KEY, site, 60)
+        if memo is not None:
+            memo["site"] = site
         return site
 
 

@@ -3,12 +3,12 @@
 Closing a survey stores, per group (a unit and everything below it), a `UnitOutcome`: the respondents,
 whether the figures and the comments may be shown (`lib/anonymity.py`, decided over the whole tree, never
 per viewer) and the score per construct. `SurveyResults.series(survey, units=[...])` then reads the
-rounds of the series (one query), the outcomes of just the units the page shows, with the units (one),
-and the item roll-ups of the units asked for (one): the same few rows whether the organisation has 30
-units or 3,000, and one row more per unit for each round of the trend.
+outcomes of just the units the page shows, with their units and rounds (one query), and the item
+roll-ups of the units asked for (one): the same few rows whether the organisation has 30 units or
+3,000, and one row more per unit for each round of the trend.
 
-The outcomes hold the anonymity threshold they were decided at; when the organisation's threshold has
-changed since, a page decides again from the stored counts (`decide`) before it shows anything.
+Each survey holds the anonymity threshold its outcomes were decided at; when the organisation's threshold
+has changed since, a page decides again from the stored counts (`decide`) before it shows anything.
 """
 
 from __future__ import annotations
@@ -116,22 +116,6 @@ def decide(survey: Survey, threshold: int) -> None:
     survey.decided_at_threshold = threshold
 
 
-def _bring_up_to_date(survey: Survey, threshold: int) -> None:
-    """A survey closed before outcomes were stored gets them from its counts and roll-ups; one decided at
-    another threshold is decided again."""
-    if survey.decided_at_threshold is None:
-        subtree = dict(UnitCount.objects.filter(survey=survey).values_list("unit_id", "subtree"))
-        rolled = {
-            (unit_id, item_id): distribution
-            for unit_id, item_id, distribution in Rollup.objects.filter(survey=survey).values_list(
-                "unit_id", "item_id", "distribution"
-            )
-        }
-        store_outcomes(survey, subtree, rolled)
-    if survey.decided_at_threshold != threshold:
-        decide(survey, threshold)
-
-
 def _constructs(survey: Survey, rollups: list[Rollup]) -> list[Construct]:
     """The survey's constructs in their order: those of the roll-ups read (no query), else from the items."""
     found = {row.item.construct_id: row.item.construct for row in rollups}
@@ -179,17 +163,13 @@ class SurveyResults:
         in the survey's own round."""
         asked = {u.pk: u for u in units or [survey.unit]}
         threshold = SiteSettings.current().safe_threshold
-        rounds = {
-            s.pk: s
-            for s in Survey.objects.filter(
-                unit_id=survey.unit_id, title=survey.title, closed_at__isnull=False
-            )
-        }
-        rounds[survey.pk] = survey
-        for closed in rounds.values():
-            if closed.closed_at is not None and closed.decided_at_threshold != threshold:
-                _bring_up_to_date(closed, threshold)
-        wanted = Q(survey_id__in=rounds, unit_id__in=asked)
+        # The rounds come with their outcomes: every unit a round asked has one.
+        wanted = Q(
+            survey__unit_id=survey.unit_id,
+            survey__title=survey.title,
+            survey__closed_at__isnull=False,
+            unit_id__in=asked,
+        )
         # As subqueries on the units, so each part is a search in the (survey, unit) index.
         if children_of is not None:
             below = Unit.objects.filter(parent_id=children_of.pk).values("pk")
@@ -197,8 +177,14 @@ class SurveyResults:
         if subtree_of is not None:
             below = Unit.objects.filter(path__startswith=subtree_of.path).values("pk")
             wanted |= Q(survey_id=survey.pk, unit_id__in=below)
+        found = list(UnitOutcome.objects.filter(wanted).select_related("unit", "survey"))
+        rounds = {o.survey_id: o.survey for o in found if o.survey_id != survey.pk}
+        rounds[survey.pk] = survey
+        if stale := [s for s in rounds.values() if s.closed_at and s.decided_at_threshold != threshold]:
+            for closed in stale:  # the threshold has changed since they were decided (rare)
+                decide(closed, threshold)
+            return cls.series(survey, units, children_of, subtree_of)
         outcomes: dict[int, dict[int, UnitOutcome]] = defaultdict(dict)
-        found = UnitOutcome.objects.filter(wanted).select_related("unit")
         read = dict(asked)
         for outcome in found:
             outcomes[outcome.survey_id][outcome.unit_id] = outcome
