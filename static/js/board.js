@@ -1,6 +1,6 @@
-// The facilitator's board: drag a note onto a group (or back to "Noter uden gruppe").
-// Dropping submits the note's own "Flyt noten til gruppe" form, which keyboard users use directly,
-// so both ways take the same path to the server.
+// The facilitator's board: drag a note onto a group (or back to "Noter uden gruppe") in its own column.
+// Dropping submits the board's one shared form (#note-actions) with the note and the group, the same
+// request as the note's "Flyt" form, which keyboard users use.
 (function () {
   "use strict";
   var dragged = null;
@@ -33,12 +33,11 @@
     var target = event.target.closest && event.target.closest("[data-drop-group]");
     if (!target || !dragged) return;
     event.preventDefault();
-    var form = dragged.querySelector("[data-move-form]");
-    var select = form && form.querySelector("select[name=group]");
-    if (!select) return;
-    var group = target.getAttribute("data-drop-group");
-    if (!Array.prototype.some.call(select.options, function (o) { return o.value === group; })) return;
-    select.value = group;
+    var form = document.querySelector("[data-move-form]");
+    var column = target.closest(".board-column");
+    if (!form || !column || column !== dragged.closest(".board-column")) return;
+    form.elements.move.value = dragged.dataset.note;
+    form.elements.group.value = target.getAttribute("data-drop-group");
     target.appendChild(dragged);
     if (form.requestSubmit) {
       form.requestSubmit();

@@ -80,15 +80,25 @@ def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(open_pa
     page.get_by_label("Ny gruppe i kolonnen").first.fill("Tillid")
     page.get_by_label("Ny gruppe i kolonnen").first.press("Enter")
     page.get_by_role("heading", name="Tillid", exact=True).wait_for()
-    select = note.get_by_label("Flyt noten til gruppe")
-    select.focus()
-    select.select_option(label="Tillid")
+    note.get_by_role("link", name="Flyt").focus()
+    page.keyboard.press("Enter")  # the note's groups open inside the note, the present place focused
+    note.get_by_role("group", name="Flyt noten til gruppe").wait_for()
+    assert page.evaluate("document.activeElement.id").endswith("-none")
+    facilitator.check()
+    page.keyboard.press("ArrowDown")  # to "Tillid", the next radio button
+    assert note.get_by_label("Tillid").is_checked()
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent.trim()")
-    assert focused == "Flyt"
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Flyt"
     page.keyboard.press("Enter")
     page.locator(".board-group", has_text="Tillid").locator(".board-note", has_text="Tillid til").wait_for()
     facilitator.check()
+
+    # Hiding goes through the board's one shared form, by a button of the note's own.
+    other = page.locator(".board-note", has_text="Tillid til, at vi selv kan")
+    other.get_by_role("button", name="Skjul").click()
+    page.locator(".board-note--hidden", has_text="Tillid til").wait_for()
+    page.locator(".board-note--hidden", has_text="Tillid til").get_by_role("button", name="Vis").click()
+    page.locator(".board-note:not(.board-note--hidden)", has_text="Tillid til").wait_for()
 
     note = page.locator(".board-note", has_text="Tillid til, at vi selv kan")
     note.get_by_role("button", name="Vejen videre").click()
@@ -99,6 +109,32 @@ def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(open_pa
 
     participant.goto("/m/SOL234/")
     assert participant.page.get_by_text("Mødet er lukket. Tak for dine input!").is_visible()
+
+
+def test_the_facilitator_drags_a_note_onto_a_group_of_its_column(open_page, demo):
+    from handlekraft.dialogue.models import Meeting, Note, NoteGroup
+
+    meeting = Meeting.objects.get(join_code="SOL234")
+    column = meeting.column_keys[0]
+    Note.objects.create(meeting=meeting, column=column, text="Tillid til, at vi selv kan", client_id="d1")
+    NoteGroup.objects.create(meeting=meeting, column=column, name="Rammer")
+    meeting.bump()
+    facilitator = open_page()
+    log_in(facilitator, "leder@eksempel.dk")
+    facilitator.goto(meeting.get_absolute_url())
+    page = facilitator.page
+    rammer = page.locator(".board-group", has_text="Rammer")
+    page.locator(".board-note", has_text="Tillid til").locator(".board-note__text").drag_to(
+        rammer.locator("ul")
+    )
+    page.wait_for_timeout(500)  # the drop's request, then the board as the server has it
+    page.reload()
+    rammer.locator(".board-note", has_text="Tillid til").wait_for()
+    # Without JavaScript, "Flyt" is a page of its own.
+    note = page.locator(".board-note", has_text="Tillid til").get_attribute("data-note")
+    facilitator.goto(f"{meeting.get_absolute_url()}noter/{note}/flyt/")
+    assert page.get_by_label("Rammer").is_checked()
+    facilitator.check()
 
 
 def test_a_poll(open_page, demo):

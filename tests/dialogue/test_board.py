@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from handlekraft.dialogue.models import (
+    Meeting,
     Note,
     NoteGroup,
     Poll,
@@ -87,6 +88,56 @@ def test_facilitators_group_hide_and_mark_notes(client_as, client, meeting):
     # A hidden note leaves the projector and the API, but stays on the board, marked.
     assert "Tydelige hjørneflag" not in board.get(f"/dialog/{meeting.pk}/skaerm/").content.decode()
     assert "Tydelige hjørneflag" in board.get(f"/dialog/{meeting.pk}/").content.decode()
+
+
+def test_the_boards_one_shared_form_hides_marks_and_moves_a_note_within_its_column(
+    client_as, client, meeting
+):
+    participant_post(client, meeting, "Tydelige hjørneflag")
+    note = Note.objects.get()
+    board = client_as("leader")
+    here = NoteGroup.objects.create(meeting=meeting, name="Rammer", column=note.column)
+    elsewhere = NoteGroup.objects.create(meeting=meeting, name="Andet", column=meeting.column_keys[1])
+    shared = f"/dialog/{meeting.pk}/noter/"
+    assert board.post(shared, {"hide": note.pk, "move": "", "group": ""}).status_code == 302
+    board.post(shared, {"forward": note.pk}, headers={"HX-Request": "true"})
+    board.post(shared, {"move": note.pk, "group": elsewhere.pk})  # another column's group: no group
+    note.refresh_from_db()
+    assert note.hidden and note.way_forward and note.group is None
+    board.post(shared, {"move": note.pk, "group": here.pk})  # a drop onto a group of the note's column
+    board.post(shared, {"show": note.pk, "move": note.pk, "group": ""})  # a button wins over a stale drop
+    note.refresh_from_db()
+    assert note.group == here and not note.hidden
+    other = Note.objects.create(meeting=Meeting.objects.create(title="Andet møde"), text="x", column="a")
+    assert board.post(shared, {"hide": other.pk}).status_code == 404
+    assert client_as("employee").post(shared, {"hide": note.pk}).status_code == 403
+
+
+def test_moving_by_keyboard_offers_the_groups_of_the_notes_column_inline_or_as_a_page(
+    client_as, client, meeting
+):
+    participant_post(client, meeting, "Tydelige hjørneflag")
+    note = Note.objects.get()
+    NoteGroup.objects.create(meeting=meeting, name="Rammer", column=note.column)
+    NoteGroup.objects.create(meeting=meeting, name="Andet", column=meeting.column_keys[1])
+    board, url = client_as("leader"), f"/dialog/{meeting.pk}/noter/{note.pk}/flyt/"
+    page = board.get(url).content.decode()
+    assert "<h1>Flyt noten til gruppe</h1>" in page and "Rammer" in page and "Andet" not in page
+    inline = board.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert inline.startswith('<li class="board-note__moving">') and "<html" not in inline
+    assert 'value="" checked autofocus' in inline  # the note's present place has the focus
+    assert client_as("employee").get(url).status_code == 403
+
+
+def test_a_note_on_the_board_costs_few_bytes_however_many_groups(client_as, client, meeting):
+    board = client_as("leader")
+    for i in range(8):
+        NoteGroup.objects.create(meeting=meeting, name=f"Gruppe {i}", column=meeting.column_keys[0])
+    empty = len(board.get(f"/dialog/{meeting.pk}/").content)
+    for i in range(50):
+        participant_post(client, meeting, f"Note {i:02d}", client_id=f"c{i}")
+    per_note = (len(board.get(f"/dialog/{meeting.pk}/").content) - empty) / 50
+    assert per_note < 800, per_note  # was 1.4 KB and more with every group (a group list per note)
 
 
 @pytest.mark.parametrize("who", CAST)

@@ -223,12 +223,36 @@ def _done(request: SignedInRequest, meeting: Meeting, message: str = "") -> Http
     return redirect(meeting)
 
 
+NOTE_ACTIONS = ("hide", "show", "forward", "unforward", "move")  # a button's own action before a drop's
+
+
 @login_required
 @require_POST
 def note_action(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
+    """One note's action (`action`: hide, show, forward, unforward or move with `group`)."""
     meeting = facilitated_meeting(request.user, pk)
     note = get_object_or_404(Note.objects.select_related("meeting"), pk=note_pk, meeting=meeting)
-    action = request.POST.get("action")
+    _act_on_note(meeting, note, request.POST.get("action", ""), request.POST.get("group", ""))
+    return _done(request, meeting)
+
+
+@login_required
+@require_POST
+def notes_action(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The board's one shared form: each note's buttons submit it as `<action>=<note id>` (a drop onto a
+    group sets `move` and `group`), so a note carries buttons, not forms of its own."""
+    meeting = facilitated_meeting(request.user, pk)
+    action, note_pk = next(
+        ((a, request.POST[a]) for a in NOTE_ACTIONS if request.POST.get(a, "").isdigit()), ("", "")
+    )
+    if not action:
+        return _done(request, meeting)
+    note = get_object_or_404(Note.objects.select_related("meeting"), pk=note_pk, meeting=meeting)
+    _act_on_note(meeting, note, action, request.POST.get("group", ""))
+    return _done(request, meeting)
+
+
+def _act_on_note(meeting: Meeting, note: Note, action: str, group_pk: str) -> None:
     if action in ("hide", "show"):
         note.hidden = action == "hide"
         note.touch(["hidden"])
@@ -236,11 +260,21 @@ def note_action(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse
         note.way_forward = action == "forward"
         note.touch(["way_forward"])
     elif action == "move":
-        group_pk = request.POST.get("group", "")
         group = meeting.groups.filter(pk=group_pk, column=note.column).first() if group_pk.isdigit() else None
         note.group = group
         note.touch(["group"])
-    return _done(request, meeting)
+
+
+@login_required
+def move_note(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
+    """Choosing a note's group with the keyboard (or without JavaScript): the groups of the note's column.
+    htmx puts the form inside the note on the board; otherwise it is a page of its own."""
+    meeting = facilitated_meeting(request.user, pk)
+    note = get_object_or_404(Note, pk=note_pk, meeting=meeting, deleted=False)
+    context = {"meeting": meeting, "note": note, "groups": meeting.groups.filter(column=note.column)}
+    if request.htmx:
+        return render(request, "dialogue/_move.html", {**context, "inline": True})
+    return render(request, "dialogue/move.html", context)
 
 
 @login_required
