@@ -61,12 +61,11 @@ def construct_scores(items: list[Item], distributions: dict[int, list[int]]) -> 
     means: dict[str, list[float]] = defaultdict(list)
     for item in items:
         means.setdefault(item.construct.key, [])
-        distribution = distributions.get(item.pk)
-        answered = sum(distribution[:5]) if distribution else 0
+        distribution: list[int] = distributions.get(item.pk) or []
+        answered = sum(distribution[:5])
         if answered:
-            means[item.construct.key].append(
-                sum(item.score(v) * distribution[v] for v in range(5)) / answered
-            )
+            total = sum(item.score(v) * distribution[v] for v in range(5))
+            means[item.construct.key].append(total / answered)
     return {key: round(25 * sum(m) / len(m)) if m else None for key, m in means.items()}
 
 
@@ -98,8 +97,8 @@ def store_outcomes(survey: Survey, subtree: dict[int, int], rolled: dict[tuple[i
 def decide(survey: Survey, threshold: int) -> None:
     """Decides, from the stored counts, which of the survey's groups may be shown at `threshold`, and
     which groups' comments, and records the threshold on the survey."""
-    parents = dict(Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", "parent_id"))
-    parents = {pk: (parent if parent in parents else None) for pk, parent in parents.items()}
+    tree = dict(Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", "parent_id"))
+    parents: dict[int, int | None] = {pk: (parent if parent in tree else None) for pk, parent in tree.items()}
     direct = dict(UnitCount.objects.filter(survey=survey).values_list("unit_id", "direct"))
     decisions = {
         "shown": shown_units(parents, direct, threshold),
