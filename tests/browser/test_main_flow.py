@@ -31,6 +31,13 @@ def test_employee_walks_through_organisation_and_language_and_logs_out(visit, mu
 
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Organisation").click()
     page.wait_for_url("**/organisation/")
+    solhaven = page.get_by_role("link", name="Plejecenter Solhaven", exact=True)
+    assert not solhaven.is_visible()  # the areas only, at first
+    summary = page.get_by_text("enheder under Sundhed og omsorg")
+    summary.focus()
+    page.keyboard.press("Enter")  # the area's units open in place
+    solhaven.wait_for()
+    assert page.get_by_text("enheder under Plejecenter Solhaven").is_visible()
     visit.check()
     page.get_by_label("Søg efter enhed eller person (leder, TR, AMR)").fill("Solhaven")
     page.keyboard.press("Enter")

@@ -100,3 +100,55 @@ def test_every_page_costs_at_most_ten_queries_whatever_the_size(
         assert client.get(url(cast)).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(reverse("organisation"), {"q": "Team"}).status_code == 200
+
+
+def _areas_with_units(root: Unit, areas: int, per_area: int) -> None:
+    """Areas under the municipality, each with departments that have a leader."""
+    for a in range(areas):
+        area = Unit.objects.create(external_id=f"AR{a}", name=f"Område {a}", kind=Unit.Kind.AREA, parent=root)
+        for d in range(per_area):
+            unit = Unit.objects.create(
+                external_id=f"AR{a}-{d}", name=f"Afdeling {a}-{d}", kind=Unit.Kind.DEPARTMENT, parent=area
+            )
+            user = User.objects.create_user(f"l{a}-{d}@test.dk", name=f"Leder {a}-{d}")
+            Membership.objects.create(user=user, unit=unit, role=Role.LEADER)
+
+
+def test_the_tree_shows_the_areas_and_opens_each_areas_units_on_request(client_as, cast):
+    client = client_as("employee")
+    html = client.get(reverse("organisation")).content.decode()
+    assert "Område Syd" in html and "Plejecenter Bøgely" not in html  # the areas, not their units
+    assert "2 enheder under Område Syd" in html and 'hx-trigger="toggle once"' in html
+    assert 'href="/organisation/enheder/A/"' in html  # without JavaScript, the area's own page
+    opened = client.get(reverse("organisation"), {"under": "A"}, headers={"HX-Request": "true"})
+    part = opened.content.decode()
+    assert "<html" not in part and "Plejecenter Bøgely" in part and "Hjemmeplejen Vest" in part
+    assert "Lise Leder" in part and "1 enhed under Plejecenter Bøgely" in part  # its leader, its team
+    missing = client.get(reverse("organisation"), {"under": "NIX"}, headers={"HX-Request": "true"})
+    assert missing.status_code == 404
+    anonymous = client_as("anonymous").get(
+        reverse("organisation"), {"under": "A"}, headers={"HX-Request": "true"}
+    )
+    assert anonymous.status_code == 302
+
+
+def test_the_tree_stays_small_and_costs_the_same_queries_as_the_organisation_grows(client_as, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as("employee")
+
+    def measured(under: str = "") -> tuple[str, int]:
+        params, headers = ({"under": under}, {"HX-Request": "true"}) if under else ({}, {})
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("organisation"), params, headers=headers)
+        return response.content.decode(), len(captured)
+
+    measured()  # the first request fills the settings' cache
+    (_, page_queries), (_, part_queries) = measured(), measured("A")
+    _areas_with_units(cast.kommune, 12, 25)  # 12 more areas of 25 departments, each with its leader
+    page, more_page_queries = measured()
+    part, more_part_queries = measured("AR0")
+    assert more_page_queries == page_queries <= 10 and more_part_queries == part_queries <= 10
+    assert "Område 11" in page and "Afdeling 0-0" not in page and len(page.encode()) <= 40_000
+    assert part.count("Leder 0-") == 25

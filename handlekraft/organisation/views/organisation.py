@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -15,7 +15,7 @@ from ..models import Committee, CommitteeMember, Membership, Role, Unit
 VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
 
 
-TREE_DEPTH = 2  # the browser opens the municipality, its areas and their departments
+TREE_DEPTH = 1  # the browser opens the municipality and its areas; each area's units open on request
 
 
 def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
@@ -33,7 +33,13 @@ def people_by_unit(units, roles=VISIBLE_ROLES) -> dict[int, dict[str, list]]:
 
 @login_required
 def organisation(request: SignedInRequest) -> HttpResponse:
-    """The organisation browser: a tree of units, searchable by unit name or person."""
+    """The organisation browser: the municipality and its areas, each opening the units below it
+    (`?under=`, fetched into the page by htmx), and a search by unit name or person that shows the
+    matches in the tree with everything above them."""
+    if request.htmx and (under := request.GET.get("under")):
+        unit = get_object_or_404(Unit, external_id=under)
+        nodes = tree_nodes(list(Unit.objects.filter(parent=unit)))
+        return render(request, "organisation/_tree.html", {"nodes": nodes})
     query = request.GET.get("q", "").strip()[:100]
     if query:
         matches = Unit.objects.filter(
@@ -43,35 +49,42 @@ def organisation(request: SignedInRequest) -> HttpResponse:
         ).distinct()[:200]
         match_paths = [u.path for u in matches]
         wanted_ids = {int(pk) for path in match_paths for pk in path.strip("/").split("/")}
-        units = list(Unit.objects.filter(pk__in=wanted_ids))
-        matched_ids = {u.pk for u in matches}
+        roots = tree_nodes(list(Unit.objects.filter(pk__in=wanted_ids)), matched={u.pk for u in matches})
     else:
-        units = list(Unit.objects.filter(depth__lte=TREE_DEPTH))
-        matched_ids = set()
+        roots = tree_nodes(list(Unit.objects.filter(depth__lte=TREE_DEPTH)))
+    return render(
+        request, "organisation/organisation.html", {"roots": roots, "query": query, "searched": bool(query)}
+    )
+
+
+def tree_nodes(units: list[Unit], matched: set[int] | None = None) -> list[dict]:
+    """The units as a tree (its roots: the units whose parent is not among them), each with its leaders,
+    TR and AMR, its committees and how many units lie right below it (three queries)."""
+    matched = matched or set()
     people = people_by_unit(units)
     committees: dict[int, list[Committee]] = {}
     for committee in Committee.objects.filter(unit__in=units):
         committees.setdefault(committee.unit_id, []).append(committee)
-    nodes: dict[int, dict[str, Any]] = {
-        u.pk: {
-            "unit": u,
+    below = dict(
+        Unit.objects.filter(parent__in=units).values_list("parent_id").annotate(n=Count("pk")).order_by()
+    )
+    nodes: dict[int, dict[str, Any]] = {}
+    for unit in units:
+        found = people.get(unit.pk, {})
+        nodes[unit.pk] = {
+            "unit": unit,
             "children": [],
-            "people": people.get(u.pk, {}),
-            "committees": committees.get(u.pk, []),
+            "below": below.get(unit.pk, 0),
+            "leaders": found.get(Role.LEADER, []),
+            "trs": found.get(Role.TR, []),
+            "amrs": found.get(Role.AMR, []),
+            "committees": committees.get(unit.pk, []),
+            "matched": unit.pk in matched,
         }
-        for u in units
-    }
     roots: list[dict[str, Any]] = []
     for unit in sorted(units, key=lambda u: (u.depth, u.name)):
-        node = nodes[unit.pk]
-        node["leaders"] = node["people"].get(Role.LEADER, [])
-        node["trs"] = node["people"].get(Role.TR, [])
-        node["amrs"] = node["people"].get(Role.AMR, [])
-        node["matched"] = unit.pk in matched_ids
-        (nodes[unit.parent_id]["children"] if unit.parent_id in nodes else roots).append(node)
-    return render(
-        request, "organisation/organisation.html", {"roots": roots, "query": query, "searched": bool(query)}
-    )
+        (nodes[unit.parent_id]["children"] if unit.parent_id in nodes else roots).append(nodes[unit.pk])
+    return roots
 
 
 @login_required
