@@ -90,6 +90,7 @@ def welcome(request: SignedInRequest) -> HttpResponse:
                 Story.objects.visible_to(request.user)
                 .filter(unit__path__startswith=unit.path)
                 .select_related("unit")
+                .prefetch_related("professions")  # each card names the story's professions
                 .order_by("-published_at")[:5]
             ),
             "representatives": list(representatives_of(unit)),
