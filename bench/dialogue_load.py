@@ -1,9 +1,12 @@
 """Dialogmøder under load: participants post notes all at once while a facilitator's board polls.
 
     .venv/bin/python bench/dialogue_load.py [--participants 200] [--notes 3] [--server runserver|gunicorn]
+        [--database sqlite|postgres] [--cache database|redis]
 
 `runserver` (the default) is the server `make run` starts (threaded, DEBUG=1); `gunicorn` is the
-production setup of the README (gunicorn.conf.py, DEBUG=0). Both on a fresh SQLite file.
+production setup of the README (gunicorn.conf.py, DEBUG=0). On a fresh SQLite file, or on a PostgreSQL
+server of the script's own (initdb in bench/out, never the shared one); the shared cache in the database
+(the default) or in Redis at 127.0.0.1:6379 (database 7, emptied first).
 
 Each participant opens the participant page (which sets the participant and CSRF cookies) and posts
 through the API with X-CSRFToken and a client id, exactly as a phone would. Meanwhile one facilitator
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,6 +34,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 DB = OUT / "dialogue-load.sqlite3"
 PORT = 8765
@@ -51,9 +56,14 @@ print(meeting.join_code, meeting.pk, session.session_key)
 """
 
 
-def server_env(kind: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "DJANGO_SETTINGS"))}
-    env["DATABASE_URL"] = f"sqlite:///{DB}"
+def server_env(kind: str, database_url: str, cache: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "DJANGO_SETTINGS", "REDIS_"))
+    }
+    env["DATABASE_URL"] = database_url
+    if cache == "redis":
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/7"
+        subprocess.run(["redis-cli", "-n", "7", "flushdb"], check=True, capture_output=True)
     if kind == "runserver":
         return env | {"DEBUG": "1"}
     return env | {
@@ -69,7 +79,7 @@ def prepare(env: dict[str, str]) -> tuple[str, int, str]:
     """A fresh database with one open meeting and a signed-in facilitator: (join code, id, session)."""
     OUT.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{DB}{suffix}").unlink(missing_ok=True)
+        Path(f"{DB}{suffix}").unlink(missing_ok=True)  # a PostgreSQL database is new anyway
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     if env["DEBUG"] == "0":
@@ -84,6 +94,22 @@ def prepare(env: dict[str, str]) -> tuple[str, int, str]:
     )
     code, pk, session = made.stdout.split()[-3:]
     return code, int(pk), session
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children so far, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, pids = 0.0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        pids.extend(int(c) for c in children)
+    return total
 
 
 def board(base: str, pk: int, session_key: str, stop: threading.Event, seen: dict[str, float]) -> None:
@@ -138,8 +164,25 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=200)
     parser.add_argument("--notes", type=int, default=3)
     parser.add_argument("--server", choices=["runserver", "gunicorn"], default="runserver")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--cache", choices=["database", "redis"], default="database")
     args = parser.parse_args()
-    env = server_env(args.server)
+    postgres = None
+    if args.database == "postgres":
+        from bench.faults import OwnPostgres
+
+        shutil.rmtree(OUT / "dialogue-pg", ignore_errors=True)
+        postgres = OwnPostgres(OUT / "dialogue-pg")
+        postgres.start()
+        subprocess.run(["psql", postgres.url("postgres"), "-qc", "CREATE DATABASE handlekraft"], check=True)
+    try:
+        run(args, server_env(args.server, postgres.url() if postgres else f"sqlite:///{DB}", args.cache))
+    finally:
+        if postgres is not None:
+            postgres.stop()
+
+
+def run(args, env: dict[str, str]) -> None:
     code, pk, session_key = prepare(env)
     command = (
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"]
@@ -175,6 +218,7 @@ def main() -> None:
         for thread in threads:
             thread.start()
         barrier.wait()
+        cpu_before, clients_before = server_cpu(server.pid), time.process_time()
         began = time.perf_counter()
         for thread in threads:
             thread.join()
@@ -184,6 +228,7 @@ def main() -> None:
             time.sleep(0.5)
         stop.set()
         watcher.join()
+        cpu, clients_cpu = server_cpu(server.pid) - cpu_before, time.process_time() - clients_before
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -214,10 +259,15 @@ def main() -> None:
         if delays
         else "none seen on the board"
     )
+    where = ("SQLite" if args.database == "sqlite" else "PostgreSQL") + f", cache in {args.cache}"
     print(
-        f"SQLite via {args.server}: {args.participants} participants × {args.notes} notes: {stored}/{expected} "
+        f"{where}, {args.server}: {args.participants} participants × {args.notes} notes: {stored}/{expected} "
         f"stored in {elapsed:.1f} s, {len(errors)} errors; per post p50 {statistics.median(timings) * 1000:.0f} ms, "
         f"p95 {timings[int(0.95 * len(timings)) - 1] * 1000:.0f} ms; {len(delays)}/{len(posted)} {on_board}"
+    )
+    print(
+        f"  the server used {cpu:.1f} CPU seconds ({1000 * cpu / max(1, len(timings)):.1f} ms per post, polls "
+        f"included), the clients {clients_cpu:.1f} on the same {os.cpu_count()} CPUs"
     )
     for error in errors[:5]:
         print("  error:", error)
