@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/page_weight.py
 
-The demo municipality (`manage.py demo`) on a fresh SQLite file, served by the README's production setup
-(gunicorn with gunicorn.conf.py, DEBUG=0, collectstatic: compressed static files, gzip for HTML), read by
+The demo municipality (`manage.py demo`) on a fresh SQLite file, served by gunicorn as the tests start it
+(`tests/servers.py`: gunicorn.conf.py, DEBUG=0, collectstatic: compressed static files, gzip for HTML), read by
 Debian's Chromium through Playwright at a phone's viewport. A page's weight is the sum of the
 `transferSize` of the document and of every resource it loads (headers included). Target (issue 18):
 every page ≤ 250 KB on the wire.
@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import requests
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
-DB = OUT / "page-weight.sqlite3"
-PORT = 8767
-BASE = f"http://127.0.0.1:{PORT}"
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 TARGET_KB = 250
+
+from tests.servers import manage, prepare_site, site_environment, start_gunicorn  # noqa: E402
 
 SESSIONS = """
 from django.contrib.auth import get_user_model
@@ -67,24 +64,9 @@ def pages(ids: dict[str, str]) -> list[tuple[str, str, str]]:
     ]
 
 
-def prepare(env: dict[str, str]) -> dict[str, str]:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DB}{suffix}").unlink(missing_ok=True)
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["demo"]):
-        # The demo refuses to run without DEBUG (its accounts have a known password); the server does not.
-        build_env = env | {"DEBUG": "1"} if command == ["demo"] else env
-        subprocess.run([*manage, *command], cwd=ROOT, env=build_env, check=True, stdout=subprocess.DEVNULL)
-    made = subprocess.run(
-        [*manage, "shell", "-v", "0", "-c", SESSIONS],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(line.split() for line in made.stdout.strip().splitlines())
+def sessions(env: dict[str, str]) -> dict[str, str]:
+    """Signed-in sessions for the demo's employee, leader and HR, and the ids the pages need."""
+    return dict(line.split() for line in manage(env, "shell", "-v", "0", "-c", SESSIONS).strip().splitlines())
 
 
 WEIGHT = """() => {
@@ -93,53 +75,37 @@ WEIGHT = """() => {
 }"""
 
 
-def weigh(browser, path: str, session: str, warm_from: str | None = None) -> tuple[int, list]:
+def weigh(browser, base: str, path: str, session: str, warm_from: str | None = None) -> tuple[int, list]:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     if session:
-        context.add_cookies([{"name": "sessionid", "value": session, "url": BASE}])
+        context.add_cookies([{"name": "sessionid", "value": session, "url": base}])
     page = context.new_page()
     if warm_from:  # another page first: what is cached stays cached
-        page.goto(BASE + warm_from, wait_until="networkidle")
-    page.goto(BASE + path, wait_until="networkidle")
+        page.goto(base + warm_from, wait_until="networkidle")
+    page.goto(base + path, wait_until="networkidle")
     entries = page.evaluate(WEIGHT)
     context.close()
     return sum(size for _name, size in entries), entries
 
 
 def main() -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GUNICORN_", "DJANGO_SETTINGS"))}
-    env |= {
-        "DATABASE_URL": f"sqlite:///{DB}",
-        "DEBUG": "0",
-        "SECRET_KEY": "bench-only-" + "k" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
-    }
-    ids = prepare(env)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    folder = OUT / "page-weight"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    env = site_environment(f"sqlite:///{folder / 'site.sqlite3'}", folder)
+    prepare_site(env, demo=True)
+    ids = sessions(env)
+    server = start_gunicorn(env, folder)
     try:
-        for _ in range(150):
-            try:
-                requests.get(f"{BASE}/healthz", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM)
             print(f"| page | first visit | of which fonts | next page (cache warm) | ≤ {TARGET_KB} KB |")
             print("|---|---|---|---|---|")
             for name, who, path in pages(ids):
                 session = ids.get(who, "")
-                cold, entries = weigh(browser, path, session)
+                cold, entries = weigh(browser, server.url, path, session)
                 fonts = sum(size for url, size in entries if url.endswith((".woff2", ".woff", ".ttf")))
-                warm, _ = weigh(browser, path, session, warm_from="/tilgaengelighed/")
+                warm, _ = weigh(browser, server.url, path, session, warm_from="/tilgaengelighed/")
                 ok = "yes" if cold <= TARGET_KB * 1000 else "NO"
                 print(
                     f"| {name} | {cold / 1000:.0f} KB | {fonts / 1000:.0f} KB | {warm / 1000:.1f} KB | {ok} |",
@@ -147,8 +113,7 @@ def main() -> None:
                 )
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -69,15 +69,20 @@ def construct_scores(items: list[Item], distributions: dict[int, list[int]]) -> 
     return {key: round(25 * sum(m) / len(m)) if m else None for key, m in means.items()}
 
 
-def store_outcomes(survey: Survey, subtree: dict[int, int], rolled: dict[tuple[int, int], list[int]]) -> None:
-    """Stores every asked unit's group: its respondents and scores (`subtree`: unit id → respondents in
-    its subtree; `rolled`: (unit id, item id) → the subtree's distribution), then decides what may be
-    shown. A unit nobody answered in gets a row too, so a heatmap lists it (suppressed)."""
+def store_outcomes(
+    survey: Survey,
+    units: dict[int, Unit],
+    subtree: dict[int, int],
+    rolled: dict[tuple[int, int], list[int]],
+) -> None:
+    """Stores the group of every unit the survey asked (`units`: its unit and those below it): its
+    respondents and scores (`subtree`: unit id → respondents in its subtree; `rolled`: (unit id, item
+    id) → the subtree's distribution), then decides what may be shown. A unit nobody answered in gets a
+    row too, so a heatmap lists it (suppressed)."""
     items = list(survey.items.select_related("construct"))
     per_unit: dict[int, dict[int, list[int]]] = defaultdict(dict)
     for (unit_id, item_id), distribution in rolled.items():
         per_unit[unit_id][item_id] = distribution
-    asked = Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", flat=True)
     UnitOutcome.objects.filter(survey=survey).delete()
     UnitOutcome.objects.bulk_create(
         [
@@ -87,17 +92,20 @@ def store_outcomes(survey: Survey, subtree: dict[int, int], rolled: dict[tuple[i
                 respondents=subtree.get(unit_id, 0),
                 scores=construct_scores(items, per_unit[unit_id]),
             )
-            for unit_id in asked
+            for unit_id in units
         ],
         batch_size=_CHUNK,
     )
-    decide(survey, SiteSettings.current().safe_threshold)
+    tree = {pk: unit.parent_id for pk, unit in units.items()}
+    decide(survey, SiteSettings.current().safe_threshold, tree)
 
 
-def decide(survey: Survey, threshold: int) -> None:
+def decide(survey: Survey, threshold: int, tree: dict[int, int | None] | None = None) -> None:
     """Decides, from the stored counts, which of the survey's groups may be shown at `threshold`, and
-    which groups' comments, and records the threshold on the survey."""
-    tree = dict(Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", "parent_id"))
+    which groups' comments, and records the threshold on the survey. `tree` (unit id → parent id, for the
+    survey's unit and those below) is read when not given."""
+    if tree is None:
+        tree = dict(Unit.objects.filter(path__startswith=survey.unit.path).values_list("pk", "parent_id"))
     parents: dict[int, int | None] = {pk: (parent if parent in tree else None) for pk, parent in tree.items()}
     direct = dict(UnitCount.objects.filter(survey=survey).values_list("unit_id", "direct"))
     decisions = {

@@ -231,7 +231,7 @@ def store_aggregates(survey: Survey, items: list, respondents: dict, counts: dic
         ],
         batch_size=2000,
     )
-    store_outcomes(survey, subtree, rolled)
+    store_outcomes(survey, units, subtree, rolled)
 
 
 def result(survey: Survey, unit: Unit):

@@ -124,11 +124,11 @@ def test_the_facilitator_drags_a_note_onto_a_group_of_its_column(open_page, demo
     facilitator.goto(meeting.get_absolute_url())
     page = facilitator.page
     rammer = page.locator(".board-group", has_text="Rammer")
-    page.locator(".board-note", has_text="Tillid til").locator(".board-note__text").drag_to(
-        rammer.locator("ul")
-    )
-    page.wait_for_timeout(500)  # the drop's request, then the board as the server has it
-    page.reload()
+    moved = page.locator(".board-note", has_text="Tillid til").locator(".board-note__text")
+    with page.expect_response(lambda r: r.url.endswith("/noter/") and r.request.method == "POST") as sent:
+        moved.drag_to(rammer.locator("ul"))
+    assert sent.value.status == 204
+    page.reload()  # the board as the server has it
     rammer.locator(".board-note", has_text="Tillid til").wait_for()
     # Without JavaScript, "Flyt" is a page of its own.
     note = page.locator(".board-note", has_text="Tillid til").get_attribute("data-note")
