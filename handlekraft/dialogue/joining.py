@@ -42,10 +42,12 @@ def find_meeting(request: HttpRequest, code: str) -> Meeting | None:
     """The meeting for a code, or None. Only a wrong code counts as a guess, and a code that exists is
     never refused: a theme day's hundreds of phones share one address on the venue's Wi-Fi, and one
     person's typos must not lock the others out. (Guessing stays hopeless: 29⁶ codes, a few open.)"""
-    meeting = Meeting.objects.filter(join_code=Meeting.normalise_code(code)).first()
-    if meeting is None and not too_many_guesses(request):
-        count_guess(request)
-    return meeting
+    try:
+        return Meeting.objects.get(join_code=Meeting.normalise_code(code))  # unique
+    except Meeting.DoesNotExist:
+        if not too_many_guesses(request):
+            count_guess(request)
+        return None
 
 
 def participant_token(request: HttpRequest) -> str | None:

@@ -14,8 +14,8 @@ from datetime import date
 from django.conf import settings
 from django.core.cache import cache
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
-from django.db.models import Count, F
+from django.db import connection, models, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -207,8 +207,13 @@ class Meeting(models.Model):
     def bump(self) -> int:
         """Takes the next revision. Call inside the transaction that makes the change: the UPDATE comes
         first, so concurrent writers queue on it (SQLite waits on its busy timeout) instead of failing."""
-        Meeting.objects.filter(pk=self.pk).update(revision=F("revision") + 1)
-        self.revision = revision = Meeting.objects.values_list("revision", flat=True).get(pk=self.pk)
+        with connection.cursor() as cursor:  # one statement on both databases (SQLite ≥ 3.35, PostgreSQL)
+            cursor.execute(
+                "UPDATE dialogue_meeting SET revision = revision + 1 WHERE id = %s RETURNING revision",
+                [self.pk],
+            )
+            (revision,) = cursor.fetchone()
+        self.revision = revision
         # The boards' polls compare with this in the shared cache, without the database (views/meetings
         # changes). Set while this transaction holds the meeting's row, so concurrent changes set it in
         # their own order and the last one stays. A change rolled back leaves a revision no board has:

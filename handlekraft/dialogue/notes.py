@@ -78,11 +78,12 @@ def post_note(
     if column not in meeting.column_keys:
         raise Refused(_("Vælg en af mødets kolonner."), field="column")
     client_id = (client_id or "").strip()[:64]
-    if client_id:
-        existing = Note.objects.filter(meeting=meeting, client_id=client_id).first()
+    # A phone sends a note again when it never saw the answer: the unique client id finds the stored one
+    # (below), so the common case, a new note, reads nothing first.
+    if rate_limited(participant):
+        existing = Note.objects.filter(meeting=meeting, client_id=client_id).first() if client_id else None
         if existing is not None:
             return existing, False
-    if rate_limited(participant):
         raise Refused(
             _("Du har sendt mange noter på kort tid. Vent et øjeblik, og prøv igen."), field="", status=429
         )

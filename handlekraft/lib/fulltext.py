@@ -8,7 +8,7 @@ that column:
   already) with a GIN index; ranked with ts_rank.
 
 `install(table)` in a migration creates the index on either database; `search(queryset, query)` filters
-and annotates `search_rank` (higher is better); `newest_matches` limits a search to the newest matches.
+and annotates `search_rank` (higher is better); `ranked_newest` ranks only the newest matches.
 Each query word must match, through its stem, its compound parts or its concept; stems of four letters
 or more also match as prefixes.
 """
@@ -118,20 +118,20 @@ def search(queryset: QuerySet, query: str, column: str = "search_text") -> Query
     return queryset.extra(**match, **rank)
 
 
-def newest_matches(
-    queryset: QuerySet, query: str, size: int, order: str, column: str = "search_text"
-) -> list:
-    """The ids of the newest `size` rows that match, in one query (none for an empty query).
+def ranked_newest(queryset: QuerySet, query: str, size: int, order: str, column: str = "search_text") -> list:
+    """The ids of the newest `size` rows that match, best rank first (equal ranks in `order`), in one
+    query that matches and ranks together (none for an empty query).
 
     Ranking only these keeps a search fast when nearly every row holds a word ("borger"): the database
-    walks an index in `order` and stops, instead of ranking the whole table. Pass them on with
-    `search(queryset.filter(pk__in=ids), query)`.
+    walks an index in `order` and stops, instead of ranking the whole table; the window's ranks come
+    back with its ids, so nothing is matched twice. Load a page of them with `lib.paging.InOrder`.
     """
     groups = query_groups(query)
     if not groups:
         return []
-    match, _rank = _match(queryset, groups, column)
-    return list(queryset.extra(**match).order_by(order).values_list("pk", flat=True)[:size])
+    match, rank = _match(queryset, groups, column)
+    window = queryset.extra(**match, **rank).order_by(order).values_list("pk", "search_rank")[:size]
+    return [pk for pk, _rank in sorted(window, key=lambda row: -row[1])]  # stable: ties keep `order`
 
 
 def install(schema_editor, table: str, column: str = "search_text") -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -23,6 +24,23 @@ class BoundedLimitOffset(LimitOffsetPagination):
 
     def __init__(self, **kwargs):
         super().__init__(max_limit=API_MAX_LIMIT, **kwargs)
+
+
+class InOrder(Sequence):
+    """A list of ids in a chosen order (search ranks) that loads only the rows of the slice asked for:
+    a paginator's page of 20 out of 2,000 ids is one query for those 20, in that order."""
+
+    def __init__(self, queryset, ids: list):
+        self.queryset, self.ids = queryset, ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        wanted = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        found = {row.pk: row for row in self.queryset.filter(pk__in=wanted)}
+        rows = [found[pk] for pk in wanted if pk in found]
+        return rows if isinstance(index, slice) else rows[0]
 
 
 class CappedPaginator(Paginator):

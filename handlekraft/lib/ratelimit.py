@@ -8,7 +8,8 @@ from django.core.cache import cache
 
 def hit(key: str, window: int) -> int:
     """Counts one more for `key` and returns the count within the window."""
-    cache.add(key, 0, window)
+    if cache.add(key, 1, window):  # the first in its window: one operation
+        return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr

@@ -13,7 +13,7 @@ from pydantic import Field, StrictBool
 
 from handlekraft.lib import fulltext
 from handlekraft.lib.cpr import FreeText
-from handlekraft.lib.paging import API_MAX_OFFSET
+from handlekraft.lib.paging import API_MAX_OFFSET, InOrder
 from handlekraft.organisation.models import Unit
 
 from . import workflow
@@ -89,14 +89,14 @@ def stories(request, q: str = "", kind: str = "", unit: str = "", limit: int = 5
     if unit:
         found = Unit.objects.filter(external_id=unit).first()
         queryset = queryset.filter(unit__path__startswith=found.path) if found else queryset.none()
-    if fulltext.query_groups(q):
-        ids = fulltext.newest_matches(queryset, q, RANK_WINDOW, "-published_at")
-        queryset = fulltext.search(queryset.filter(pk__in=ids), q).order_by("-search_rank", "-published_at")
-    else:
-        queryset = queryset.order_by("-published_at", "-pk")
-    ordered = queryset.annotate(recognition_count=Count("recognitions"))
     offset, limit = min(max(0, offset), API_MAX_OFFSET), max(1, min(limit, 200))
-    return {"results": [out(s) for s in ordered[offset : offset + limit]]}
+    counted = queryset.annotate(recognition_count=Count("recognitions"))
+    if fulltext.query_groups(q):
+        ids = fulltext.ranked_newest(queryset, q, RANK_WINDOW, "-published_at")
+        found = InOrder(counted, ids)[offset : offset + limit]
+    else:
+        found = counted.order_by("-published_at", "-pk")[offset : offset + limit]
+    return {"results": [out(s) for s in found]}
 
 
 @router.get("/stories/{story_id}", response=StoryOut, summary="Én historie")

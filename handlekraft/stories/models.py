@@ -34,7 +34,7 @@ BODY_MAX = 10_000  # characters: a long story is a page or two; indexing stays i
 PART_MAX = 4_000
 
 
-RANK_WINDOW = 2000  # a search ranks the newest 2,000 matches (lib/fulltext.newest_matches)
+RANK_WINDOW = 2000  # a search ranks the newest 2,000 matches (lib/fulltext.ranked_newest)
 
 
 class Profession(models.Model):

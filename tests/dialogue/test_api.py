@@ -68,6 +68,21 @@ class TestAPI:
         assert again.status_code == 200 and Note.objects.count() == 1
         assert Participant.objects.count() == 1
 
+    def test_a_phone_posts_twenty_notes_a_minute_and_may_still_resend_one(self, meeting):
+        client = Client()
+        path = f"/api/v1/meetings/{meeting.join_code}/notes"
+
+        def send(n):
+            body = json.dumps({"text": f"Note {n}", "client_id": f"c{n}"})
+            return client.post(path, body, content_type="application/json")
+
+        assert [send(n).status_code for n in range(1, 21)] == [201] * 20  # the limit itself is allowed
+        refused = send(21)
+        assert refused.status_code == 429 and "mange noter på kort tid" in refused.json()["detail"]
+        again = send(20)  # the phone never saw the answer to its twentieth: it is found, not refused
+        assert again.status_code == 200 and again.json()["text"] == "Note 20"
+        assert Note.objects.filter(meeting=meeting).count() == 20
+
     @pytest.mark.parametrize(
         ("text", "status", "message"),
         [

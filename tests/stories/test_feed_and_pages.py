@@ -52,6 +52,26 @@ def test_danish_search_finds_inflections_compounds_and_synonyms_best_first(clien
     assert "Ingen historier passer på din søgning" in client.get("/historier/?q=ubåd").content.decode()
 
 
+def test_a_search_pages_through_every_match_once_best_first_and_newest_among_equals(client_as, cast):
+    now = timezone.now()
+    for n in range(22):
+        story = make_story(cast, title=f"Tur nummer {n}", body="Vi tog en vikar med.")
+        Story.objects.filter(pk=story.pk).update(published_at=now - timedelta(hours=n))
+    best = make_story(cast, title="Vikar, vikarer og afløsere", body="Vikardækning: vikar og afløser.")
+    Story.objects.filter(pk=best.pk).update(published_at=now - timedelta(days=30))  # the oldest
+    client = client_as("employee")
+    first, second = (
+        titles(client.get("/historier/?q=vikar")),
+        titles(client.get("/historier/?q=vikar&side=2")),
+    )
+    assert first[0] == "Vikar, vikarer og afløsere"  # the best match, though it is the oldest
+    assert first[1:4] == ["Tur nummer 0", "Tur nummer 1", "Tur nummer 2"]  # equal matches: newest first
+    assert len(first) == 20 and len(second) == 3
+    assert sorted(first + second) == sorted(
+        ["Vikar, vikarer og afløsere", *(f"Tur nummer {n}" for n in range(22))]
+    )
+
+
 def test_search_never_shows_stories_the_person_may_not_read(client_as, cast):
     make_story(cast, title="Vikar i kladde", body="vikar", status=Story.Status.DRAFT)
     make_story(cast, title="Skjult vikar", body="vikar", status=Story.Status.HIDDEN)

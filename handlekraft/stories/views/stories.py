@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from handlekraft.lib import fulltext
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
-from handlekraft.lib.paging import CappedPaginator
+from handlekraft.lib.paging import CappedPaginator, InOrder
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
@@ -71,9 +71,8 @@ def filter_stories(stories, data: dict, user):
     if end := data.get("til"):
         stories = stories.filter(published_at__date__lte=end)
     if fulltext.query_groups(query := data.get("q") or ""):
-        ids = fulltext.newest_matches(stories, query, RANK_WINDOW, "-published_at")
-        ranked = fulltext.search(stories.filter(pk__in=ids), query)
-        return ranked.order_by("-search_rank", "-published_at"), len(ids)
+        ids = fulltext.ranked_newest(stories, query, RANK_WINDOW, "-published_at")
+        return InOrder(stories, ids), len(ids)
     return stories.order_by("-published_at", "-pk"), None
 
 
