@@ -49,8 +49,8 @@ def manage(*args: str) -> None:
     subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
-def load():
-    """Closes the rounds one by one, yielding (round number, survey id) after each."""
+def load(rounds: int = ROUNDS, measured_after: tuple[int, ...] = MEASURED_AFTER):
+    """Closes the rounds one by one, yielding (round number, survey id) after those in `measured_after`."""
     from django.db import connection
     from django.db.models import Count
     from django.utils import timezone
@@ -64,7 +64,7 @@ def load():
     people = dict(Membership.objects.values_list("unit_id").annotate(n=Count("user_id", distinct=True)))
     items = list(Item.objects.all()[:ITEMS])
     previous = None
-    for r in range(ROUNDS):
+    for r in range(rounds):
         year, quarter = 2025 + r // 4, r % 4 + 1
         opens = date(year, 3 * quarter - 2, 1)
         survey = Survey.objects.create(
@@ -90,7 +90,7 @@ def load():
                 counts[(unit_id, item.pk)] = distribution
         store_aggregates(survey, items, respondents, counts)
         previous = survey
-        if r + 1 in MEASURED_AFTER:
+        if r + 1 in measured_after:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
             yield r + 1, survey.pk

@@ -165,6 +165,15 @@ else:
         }
     }
 
+# A board's notes as rendered, in each process's memory (dialogue/_note.html): a note's markup stays the
+# same until the note changes, so a board of 1,000 notes is rendered once, not on every load.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
+
 AUTH_USER_MODEL = "organisation.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -13,7 +13,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 # A memory cache per process (each test starts from an empty one, see conftest); the tests that start
 # real workers give them the database cache or Redis.
 if not os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    memory = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    CACHES = {"default": memory, "fragments": CACHES["fragments"]}  # noqa: F405
 
 # A connection per test thread, closed after each request: a kept one would hold the test database open
 # when pytest drops it. The servers that tests start use production's persistent connections.

@@ -90,6 +90,28 @@ def test_facilitators_group_hide_and_mark_notes(client_as, client, meeting):
     assert "Tydelige hjørneflag" in board.get(f"/dialog/{meeting.pk}/").content.decode()
 
 
+def test_a_board_loaded_again_shows_every_change_to_a_note_it_has_rendered_before(
+    client_as, client, cast, meeting
+):
+    participant_post(client, meeting, "Tydelige hjørneflag")
+    note = Note.objects.get()
+    board, page = client_as("leader"), f"/dialog/{meeting.pk}/"
+
+    def note_markup() -> str:
+        html = board.get(page).content.decode()
+        return html[html.index(f'id="note-{note.pk}"') :].split("Flyt</a>")[0]  # up to its last action
+
+    assert "Skjul" in note_markup() and "skjult" not in note_markup()  # rendered, and kept rendered
+    board.post(f"/dialog/{meeting.pk}/noter/", {"hide": note.pk})
+    board.post(f"/dialog/{meeting.pk}/noter/", {"forward": note.pk})
+    shown = note_markup()
+    assert ">Vis<" in shown and "skjult" in shown and "Fjern fra vejen videre" in shown
+    cast.leader.language = "en"
+    cast.leader.save(update_fields=["language"])
+    assert ">Show<" in client_as("leader").get(page).content.decode()  # the facilitator's own language
+    assert "Tydelige hjørneflag" not in board.get(f"/dialog/{meeting.pk}/skaerm/").content.decode()
+
+
 def test_the_boards_one_shared_form_hides_marks_and_moves_a_note_within_its_column(
     client_as, client, meeting
 ):
