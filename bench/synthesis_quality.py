@@ -1,4 +1,5 @@
-"""How well the theme engine groups Danish notes, against human groupings (bench/gold/*.csv).
+"""How well the theme engine groups Danish notes, against human groupings (bench/gold/*.csv, and the
+test split in bench/gold/test/*.csv, which tuning never looks at).
 
     .venv/bin/python bench/synthesis_quality.py
 
@@ -29,6 +30,7 @@ from handlekraft.lib.text import words  # noqa: E402
 from handlekraft.synthesis.engine import Note, synthesize, theme_count  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold"
+TEST = GOLD / "test"  # never tuned on: bench/gold/test/README.md
 
 
 def load(path: Path) -> tuple[list[Note], list[str]]:
@@ -59,22 +61,32 @@ def tfidf_labels(notes: list[Note], k: int) -> list[int]:
 
 
 def main() -> None:
-    print("| gold set | notes | human groups | method | themes | ARI | AMI |")
-    print("|---|---|---|---|---|---|---|")
-    for path in sorted(GOLD.glob("*.csv")):
-        notes, gold = load(path)
-        k = theme_count(len(notes), 0.5)
-        rows = [
-            ("random", random_labels(notes, k)),
-            ("keyword", keyword_labels(notes)),
-            ("raw TF-IDF + Ward", tfidf_labels(notes, k)),
-            ("handlekraft (granularity 0.5)", engine_labels(notes, 0.5)),
-        ]
-        for name, labels in rows:
-            print(
-                f"| {path.stem} | {len(notes)} | {len(set(gold))} | {name} | {len(set(labels))} "
-                f"| {adjusted_rand_score(gold, labels):.2f} | {adjusted_mutual_info_score(gold, labels):.2f} |"
-            )
+    """Every method on every set, the development split (tuned on) and the test split (never) apart,
+    with each split's mean per method."""
+    print("| split | gold set | notes | human groups | method | themes | ARI | AMI |")
+    print("|---|---|---|---|---|---|---|---|")
+    for split, folder in [("development", GOLD), ("test", TEST)]:
+        means: dict[str, list[tuple[float, float]]] = {}
+        for path in sorted(folder.glob("*.csv")):
+            notes, gold = load(path)
+            k = theme_count(len(notes), 0.5)
+            rows = [
+                ("random", random_labels(notes, k)),
+                ("keyword", keyword_labels(notes)),
+                ("raw TF-IDF + Ward", tfidf_labels(notes, k)),
+                ("handlekraft (granularity 0.5)", engine_labels(notes, 0.5)),
+            ]
+            for name, labels in rows:
+                ari, ami = adjusted_rand_score(gold, labels), adjusted_mutual_info_score(gold, labels)
+                means.setdefault(name, []).append((ari, ami))
+                print(
+                    f"| {split} | {path.stem} | {len(notes)} | {len(set(gold))} | {name} | {len(set(labels))} "
+                    f"| {ari:.2f} | {ami:.2f} |"
+                )
+        for name, figures in means.items():
+            mean_ari = sum(a for a, _ in figures) / len(figures)
+            lowest_ami = min(m for _, m in figures)
+            print(f"| {split} | **mean** | | | {name} | | {mean_ari:.2f} | lowest {lowest_ami:.2f} |")
 
 
 if __name__ == "__main__":

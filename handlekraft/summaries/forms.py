@@ -75,12 +75,15 @@ class TextsForm(DKFDSModelForm):
 
     class Meta:
         model = Summary
-        fields = ["additional", "way_forward"]
-        widgets = {
-            "additional": forms.Textarea(attrs={"rows": 5}),
-            "way_forward": forms.Textarea(attrs={"rows": 5}),
+        fields = ["additional", "succeeding", "summing_up", "barriers", "way_forward"]  # the seed's order
+        widgets = {name: forms.Textarea(attrs={"rows": 5}) for name in fields}
+        help_texts = {
+            "additional": _("Ét punkt pr. linje."),
+            "succeeding": _("Hvordan ser det ud, når vi lykkes? Ét punkt pr. linje."),
+            "summing_up": _("Et kort afsnit, der samler op på det hele."),
+            "barriers": _("Hvad kan stå i vejen? Ét punkt pr. linje."),
+            "way_forward": _("Ét punkt pr. linje."),
         }
-        help_texts = {"additional": _("Ét punkt pr. linje."), "way_forward": _("Ét punkt pr. linje.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,7 +23,11 @@ class Summary(models.Model):
     period_end = models.DateField(_("periode til"), null=True, blank=True)
     meetings = models.ManyToManyField(Meeting, verbose_name=_("møder"), related_name="summaries")
     granularity = models.FloatField(_("detaljeringsgrad"), default=0.5)
+    # The report's own texts, in the seed's order after the columns (summaries/report.py: SECTIONS).
     additional = models.TextField(_("Yderligere opmærksomhedspunkter"), blank=True, validators=FREE_TEXT)
+    succeeding = models.TextField(_("Når vi lykkes"), blank=True, validators=FREE_TEXT)
+    summing_up = models.TextField(_("Opsamlende"), blank=True, validators=FREE_TEXT)
+    barriers = models.TextField(_("Potentielle barrierer"), blank=True, validators=FREE_TEXT)
     way_forward = models.TextField(_("Vejen videre"), blank=True, validators=FREE_TEXT)
     job = models.ForeignKey(Job, null=True, blank=True, related_name="+", on_delete=models.SET_NULL)
     version = models.PositiveIntegerField(default=1)

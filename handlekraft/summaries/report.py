@@ -1,6 +1,7 @@
 """The opsamling report in the seed's structure, as DOCX (python-docx) and PDF (WeasyPrint):
-title and period; per column the themes as bullets with counts and one or two quotes;
-"Yderligere opmærksomhedspunkter"; "Vejen videre"; an appendix with all notes. Quotes are verbatim,
+title and period; per column the themes as bullets with counts and one or two quotes; then the seed's
+own sections in its order (SECTIONS): "Yderligere opmærksomhedspunkter", "Når vi lykkes", "Opsamlende"
+(prose), "Potentielle barrierer", "Vejen videre"; an appendix with all notes. Quotes are verbatim,
 in Danish quotation marks (»…«); the documents carry their language and real headings.
 """
 
@@ -8,10 +9,27 @@ from __future__ import annotations
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from handlekraft.lib.documents import add_list, pdf_from_template, saved, word_document
 
 from .models import Summary
+
+# (field, heading, written as points or as prose), in the order of the seed's report.
+SECTIONS = [
+    ("additional", gettext_lazy("Yderligere opmærksomhedspunkter"), "points"),
+    ("succeeding", gettext_lazy("Når vi lykkes"), "points"),
+    ("summing_up", gettext_lazy("Opsamlende"), "prose"),
+    ("barriers", gettext_lazy("Potentielle barrierer"), "points"),
+    ("way_forward", gettext_lazy("Vejen videre"), "points"),
+]
+
+
+def paragraphs(text: str) -> list[str]:
+    """Prose: paragraphs separated by a blank line, each joined into one line."""
+    return [
+        " ".join(block.split()) for block in (text or "").replace("\r\n", "\n").split("\n\n") if block.strip()
+    ]
 
 
 def period_text(summary: Summary) -> str:
@@ -51,8 +69,16 @@ def report_data(summary: Summary, columns: list[dict]) -> dict:
             }
             for column in columns
         ],
-        "additional": lines(summary.additional),
-        "way_forward": lines(summary.way_forward),
+        "sections": [
+            {
+                "heading": str(heading),
+                "prose": form == "prose",
+                "items": paragraphs(getattr(summary, field))
+                if form == "prose"
+                else lines(getattr(summary, field)),
+            }
+            for field, heading, form in SECTIONS
+        ],
         "made": formats.date_format(timezone.localdate(), "j. F Y"),
     }
 
@@ -71,10 +97,13 @@ def docx_report(data: dict) -> bytes:
             item.add_run(f" ({theme['count']})")
             for quote in theme["quotes"]:
                 document.add_paragraph(f"»{quote}«", style="List Bullet 2")
-    document.add_heading(_("Yderligere opmærksomhedspunkter"), level=1)
-    add_list(document, data["additional"], _("Ingen."))
-    document.add_heading(_("Vejen videre"), level=1)
-    add_list(document, data["way_forward"], _("Ingen."))
+    for section in data["sections"]:
+        document.add_heading(section["heading"], level=1)
+        if section["prose"]:
+            for paragraph in section["items"] or [_("Ingen.")]:
+                document.add_paragraph(paragraph)
+        else:
+            add_list(document, section["items"], _("Ingen."))
     document.add_heading(_("Bilag: alle noter"), level=1)
     for column in data["columns"]:
         document.add_heading(column["title"], level=2)

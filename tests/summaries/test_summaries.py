@@ -183,6 +183,87 @@ def test_the_report_as_docx_and_pdf(client_as, meetings, django_capture_on_commi
     assert pdf.trailer["/Root"].get("/Lang") == "da"
 
 
+SEED_ORDER = [
+    "Yderligere opmærksomhedspunkter",
+    "Når vi lykkes",
+    "Opsamlende",
+    "Potentielle barrierer",
+    "Vejen videre",
+    "Bilag: alle noter",
+]
+
+
+def test_the_report_has_the_seeds_sections_in_the_seeds_order(
+    client_as, meetings, django_capture_on_commit_callbacks
+):
+    client = client_as("leader")
+    with django_capture_on_commit_callbacks(execute=True):
+        create(client, meetings)
+    summary = Summary.objects.get()
+    saved = client.post(
+        f"/opsamling/{summary.pk}/tekster/",
+        {
+            "additional": "Opbakning fra organisationen",
+            "succeeding": "Mindre detailstyring\nBedre borgeroplevelser",
+            "summing_up": "Der er enighed om mere handlekraft\ni fællesskab.\n\nDet kræver tydelige rammer.",
+            "barriers": "Uklart råderum\nFrygt for fejl",
+            "way_forward": "Prøvehandlinger",
+            "version": summary.version,
+        },
+    )
+    assert saved.status_code == 302
+    document = Document(io.BytesIO(client.get(f"/opsamling/{summary.pk}/rapport.docx").content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    assert [h for h in headings if h in SEED_ORDER] == SEED_ORDER
+    paragraphs = [p.text for p in document.paragraphs]
+    # Points are bullets; "Opsamlende" is prose, its lines joined into paragraphs.
+    assert "Bedre borgeroplevelser" in paragraphs and "Frygt for fejl" in paragraphs
+    assert "Der er enighed om mere handlekraft i fællesskab." in paragraphs
+    assert "Det kræver tydelige rammer." in paragraphs
+    pdf = PdfReader(io.BytesIO(client.get(f"/opsamling/{summary.pk}/rapport.pdf").content))
+    content = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    positions = [
+        content.index(text) for text in [*SEED_ORDER[:-1], "Bedre borgeroplevelser", "Frygt for fejl"]
+    ]
+    assert positions[:5] == sorted(positions[:5])  # the sections in the seed's order
+    assert positions[0] < positions[5] < positions[2] < positions[6] < positions[4]  # each under its heading
+    assert "Der er enighed om mere handlekraft i fællesskab." in content
+
+
+def test_a_cpr_number_in_a_section_is_refused_next_to_the_field_and_nothing_typed_is_lost(
+    client_as, meetings, django_capture_on_commit_callbacks
+):
+    client = client_as("leader")
+    with django_capture_on_commit_callbacks(execute=True):
+        create(client, meetings)
+    summary = Summary.objects.get()
+    refused = client.post(
+        f"/opsamling/{summary.pk}/tekster/",
+        {
+            "barriers": "Borgeren 010203-1234 klagede",
+            "succeeding": "Gladere borgere",
+            "version": summary.version,
+        },
+    )
+    page = refused.content.decode()
+    assert refused.status_code == 400 and 'id="id_barriers-error"' in page
+    assert "Gladere borgere" in page  # what was typed stays in the form
+    summary.refresh_from_db()
+    assert summary.barriers == "" and summary.succeeding == ""
+
+
+def test_notes_marked_for_the_way_forward_are_suggested(
+    client_as, meetings, django_capture_on_commit_callbacks
+):
+    Note.objects.filter(meeting=meetings[0], text="Sænk tempoet").update(way_forward=True)
+    client = client_as("leader")
+    with django_capture_on_commit_callbacks(execute=True):
+        create(client, meetings)
+    page = client.get(Summary.objects.get().get_absolute_url()).content.decode()
+    suggestions = page[page.index("Markeret »Vejen videre« på tavlerne") :]
+    assert "Sænk tempoet" in suggestions.split("</ul>")[0]
+
+
 @pytest.mark.parametrize("who", CAST)
 def test_who_may_make_and_see_an_opsamling(client_as, meetings, who, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):

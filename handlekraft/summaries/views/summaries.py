@@ -19,9 +19,11 @@ from handlekraft.organisation.http import SignedInRequest
 
 from ..forms import SummaryForm, TextsForm
 from ..models import Placement, Summary, Theme
-from ..report import docx_report, pdf_report, report_data
+from ..report import SECTIONS, docx_report, pdf_report, report_data
 from ..rules import can_make_summaries, summary_for
 from ..tasks import queue_run
+
+MARKED_SHOWN = 30  # notes marked "Vejen videre" listed as suggestions
 
 
 @login_required
@@ -76,19 +78,34 @@ def themes_by_column(summary: Summary) -> list[dict]:
 @login_required
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     summary = summary_for(request.user, pk)
+    return detail_page(request, summary, TextsForm(instance=summary))
+
+
+def detail_page(
+    request: SignedInRequest, summary: Summary, texts_form: TextsForm, conflict: Summary | None = None
+) -> HttpResponse:
+    """The opsamling with its themes and the form for the report's texts (bound, after an error or a
+    conflict, so nothing typed is lost)."""
     columns = themes_by_column(summary)
-    return render(
-        request,
-        "summaries/detail.html",
-        {
-            "summary": summary,
-            "columns": columns,
-            "all_themes": [t for c in columns for t in c["themes"]],
-            "meetings": list(summary.meetings.all()),
-            "texts_form": TextsForm(instance=summary),
-            "running": summary.job is not None and not summary.job.finished,
-        },
-    )
+    context = {
+        "summary": summary,
+        "columns": columns,
+        "all_themes": [t for c in columns for t in c["themes"]],
+        "meetings": list(summary.meetings.all()),
+        "texts_form": texts_form,
+        "running": summary.job is not None and not summary.job.finished,
+        # Suggestions for "Vejen videre": what the facilitators marked on the boards.
+        "marked": list(
+            summary.notes().filter(way_forward=True).values_list("text", flat=True)[:MARKED_SHOWN]
+        ),
+    }
+    if conflict is not None:
+        context.update(
+            conflict=conflict,
+            conflict_texts=[(heading, getattr(conflict, field)) for field, heading, _form in SECTIONS],
+        )
+    status = 400 if texts_form.is_bound and texts_form.errors else 200
+    return render(request, "summaries/detail.html", context, status=status)
 
 
 @login_required
@@ -145,25 +162,16 @@ def move_note(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
 def texts(request: SignedInRequest, pk: int) -> HttpResponse:
     summary = summary_for(request.user, pk)
     form = TextsForm(request.POST, instance=summary)
-    if not form.is_valid():
-        messages.error(request, form.errors.as_text())
-        return redirect(summary)
+    if not form.is_valid():  # the message stands next to the field, and what was typed stays in it
+        return detail_page(request, summary, form)
     conflict = save_unless_changed(form, form.cleaned_data["version"])
     if conflict is not None:
         messages.error(
             request,
             _("Teksterne er ændret af en anden, mens du skrev. Din tekst står i felterne: gem igen."),
         )
-        return render(
-            request,
-            "summaries/detail.html",
-            {
-                "summary": conflict,
-                "columns": themes_by_column(conflict),
-                "meetings": list(conflict.meetings.all()),
-                "texts_form": form_after_conflict(TextsForm, request.POST, conflict),
-                "conflict": conflict,
-            },
+        return detail_page(
+            request, conflict, form_after_conflict(TextsForm, request.POST, conflict), conflict
         )
     messages.success(request, _("Teksterne er gemt."))
     return redirect(summary)
