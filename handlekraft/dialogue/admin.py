@@ -9,4 +9,12 @@ class MeetingTemplateAdmin(admin.ModelAdmin):
 
     list_display = ["name", "starts_poker", "builtin"]
     readonly_fields = ["builtin"]
-    fields = ["name", "introduction", "columns", "starts_poker", "builtin"]
+    fields = [
+        "name",
+        "introduction",
+        "participant_text",
+        "shows_description",
+        "columns",
+        "starts_poker",
+        "builtin",
+    ]

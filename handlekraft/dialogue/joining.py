@@ -43,7 +43,8 @@ def find_meeting(request: HttpRequest, code: str) -> Meeting | None:
     never refused: a theme day's hundreds of phones share one address on the venue's Wi-Fi, and one
     person's typos must not lock the others out. (Guessing stays hopeless: 29⁶ codes, a few open.)"""
     try:
-        return Meeting.objects.get(join_code=Meeting.normalise_code(code))  # unique
+        # unique; with its template, whose texts the participant page shows
+        return Meeting.objects.select_related("template").get(join_code=Meeting.normalise_code(code))
     except Meeting.DoesNotExist:
         if not too_many_guesses(request):
             count_guess(request)

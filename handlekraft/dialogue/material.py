@@ -1,6 +1,8 @@
 """The built-in dialogue material ("Informations- og dialogmaterialer"): four meeting templates, each
-with an introduction for the facilitator. A data migration puts them in the database; the demo builder
-makes sure they are there too (tests that empty the database between runs remove them)."""
+with an introduction for the facilitator and a short text for the participants; those about aktørskab
+show the municipality's own description of it (Indstillinger). A data migration puts them in the
+database; the demo builder makes sure they are there too (tests that empty the database between runs
+remove them)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,12 @@ TEMPLATES = [
             "kolonner. Tal derefter noterne igennem kolonne for kolonne, saml dem i grupper, og slut med at "
             "markere det, I vil arbejde videre med, som »Vejen videre«."
         ),
+        "participant_text": (
+            "Vi taler om, hvad aktørskab betyder i vores hverdag. Skriv kort og konkret, én tanke pr."
+            " note: hvad giver mening, hvad mangler vi svar på, og hvad skal vi være opmærksomme på? "
+            "Du er anonym, medmindre du selv skriver dit navn."
+        ),
+        "shows_description": True,
         "columns": [
             {
                 "key": "mening",
@@ -43,10 +51,17 @@ TEMPLATES = [
     {
         "name": "Temadag om aktørskab",
         "introduction": (
-            "Til en temadag, fx på direktionens seminar eller for et område. Kolonnerne er de fire temaer fra "
+            "Til en temadag, fx på direktionens seminar eller for et område. Kolonnerne er de fire "
+            "temaer fra "
             "arbejdet med aktørskab. Lad deltagerne skrive til alle fire, og del dem derefter i grupper, der "
             "hver tager ét tema og samler noterne til et par pointer."
         ),
+        "participant_text": (
+            "I dag arbejder vi på tværs af områderne med, hvordan vi handler med faglighed og "
+            "initiativ. Skriv dine input under hvert spørgsmål, én tanke pr. note. Alle noter samles "
+            "i en opsamling til Hovedudvalget; du er anonym, medmindre du selv skriver dit navn."
+        ),
+        "shows_description": True,
         "columns": [
             {
                 "key": "organisation",
@@ -78,6 +93,12 @@ TEMPLATES = [
             "hvad I gerne ville kunne beslutte. Saml noterne i grupper, der svarer til beslutningsområder. "
             "Slut med delegationspoker, hvor leder og medarbejdere hver vælger et niveau for hvert område."
         ),
+        "participant_text": (
+            "Vi finder ud af, hvad vi selv må beslutte, og hvor grænserne går. Skriv eksempler fra "
+            "din hverdag: beslutninger, du tog selv, og beslutninger, du var i tvivl om. Én tanke pr."
+            " note."
+        ),
+        "shows_description": False,
         "columns": [
             {"key": "selv", "title": "Det beslutter vi selv i dag", "prompts": []},
             {
@@ -100,6 +121,12 @@ TEMPLATES = [
             "resultaterne kort, og lad deltagerne skrive, hvad der går godt, hvad der skal handles på, og "
             "forslag til handlinger. Markér de handlinger, I beslutter, som »Vejen videre«."
         ),
+        "participant_text": (
+            "Vi ser på arbejdsmiljørapporten sammen. Skriv, hvad der går godt, hvad vi skal gøre "
+            "noget ved, og dine forslag til handlinger. Én tanke pr. note; du er anonym, medmindre du"
+            " selv skriver dit navn."
+        ),
+        "shows_description": False,
         "columns": [
             {"key": "godt", "title": "Det går godt", "prompts": []},
             {
@@ -117,14 +144,9 @@ TEMPLATES = [
 
 
 def ensure_templates(model) -> None:
-    """Creates or updates the built-in templates (`model` is MeetingTemplate, or its migration state)."""
+    """Creates or updates the built-in templates (`model` is MeetingTemplate, or its migration state:
+    an early migration's state lacks the fields added later, which are then left out)."""
+    fields = {f.name for f in model._meta.get_fields()}
     for template in TEMPLATES:
-        model.objects.update_or_create(
-            name=template["name"],
-            defaults={
-                "introduction": template["introduction"],
-                "columns": template["columns"],
-                "starts_poker": template["starts_poker"],
-                "builtin": True,
-            },
-        )
+        values = {key: value for key, value in template.items() if key != "name" and key in fields}
+        model.objects.update_or_create(name=template["name"], defaults={**values, "builtin": True})

@@ -47,6 +47,17 @@ class MeetingTemplate(models.Model):
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
     introduction = models.TextField(_("introduktion til facilitator"), validators=FREE_TEXT)
+    participant_text = models.TextField(
+        _("tekst til deltagerne"),
+        blank=True,
+        validators=FREE_TEXT,
+        help_text=_("Står øverst på deltagernes side: hvad mødet handler om, og hvad de skal skrive."),
+    )
+    shows_description = models.BooleanField(
+        _("viser kommunens beskrivelse af aktørskab"),
+        default=False,
+        help_text=_("Beskrivelsen fra Indstillinger står på tavlen og på deltagernes side."),
+    )
     columns = models.JSONField(
         _("kolonner"),
         default=default_columns,

@@ -192,12 +192,22 @@ def role(org: DemoOrganisation, user: User, unit: str, role: str) -> None:
     Membership.objects.get_or_create(user=user, unit=org.units[unit], role=role)
 
 
+# The demo municipality's own description of aktørskab, from the seed's "Det, der giver mening".
+AGENCY_DESCRIPTION = (
+    "Aktørskab er, når vi tager ansvar og handler med faglighed og initiativ ud fra kerneopgaven – inden "
+    "for tydelige rammer. Det er trygt at prøve nyt, og det er ok at fejle. Aktørskab ser forskelligt ud "
+    "fra arbejdsplads til arbejdsplads, og vi anerkender det, når det sker: »Det dér, det er godt "
+    "aktørskab!«"
+)
+
+
 def build() -> DemoOrganisation:
     org = DemoOrganisation()
     site_settings = SiteSettings.current()
     site_settings.organisation_name = "Eksempel Kommune"
     site_settings.agency_word = site_settings.agency_word or "aktørskab"
     site_settings.accessibility_contact = "tilgaengelighed@eksempel.dk"
+    site_settings.agency_description = site_settings.agency_description or AGENCY_DESCRIPTION
     site_settings.save()
 
     for external_id, name, parent, kind in UNITS:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from handlekraft.lib.cpr import validate_no_cpr
+from handlekraft.lib.cpr import FREE_TEXT, validate_no_cpr
 from handlekraft.lib.hashing import sha256_hex
 
 PATH_SEPARATOR = "/"
@@ -333,6 +333,15 @@ class SiteSettings(models.Model):
         help_text=_(
             "Det ord, kommunen bruger om aktørskab (fx medledelse, samledelse, virkelyst eller "
             "handlekraft). Det bruges i teksterne overalt."
+        ),
+    )
+    agency_description = models.TextField(
+        _("kommunens beskrivelse af aktørskab"),
+        blank=True,
+        validators=FREE_TEXT,
+        help_text=_(
+            "Et kort afsnit med kommunens egen beskrivelse. Det står på dialogmøder, hvis skabelon "
+            "henviser til den (fx »Hvad er aktørskab for os?«)."
         ),
     )
     anonymity_threshold = models.PositiveSmallIntegerField(

@@ -38,6 +38,9 @@ def test_a_participant_on_a_phone_joins_posts_and_edits(open_page, demo):
     page.get_by_role("button", name="Deltag").click()
     page.wait_for_url("**/m/SOL234/")
     participant.check()
+    # The template's text for participants, and the municipality's own description it refers to.
+    assert page.get_by_text("Vi taler om, hvad aktørskab betyder i vores hverdag.").is_visible()
+    assert page.get_by_text("Sådan beskriver Eksempel Kommune aktørskab").is_visible()
     page.get_by_label("Det, vi mangler svar på").check()
     page.get_by_label("Din note").fill("Hvad må vi selv beslutte om vikarer?")
     page.get_by_role("button", name="Send noten").click()

@@ -10,6 +10,7 @@ from handlekraft.dialogue.models import (
     Meeting,
     MeetingTemplate,
 )
+from handlekraft.organisation.models import SiteSettings
 from tests.conftest import CAST
 
 
@@ -62,6 +63,37 @@ def test_a_meeting_from_a_template_takes_its_columns_and_questions(client_as, ca
     meeting = Meeting.objects.get()
     assert meeting.column_keys == ["organisation", "relationer", "ledelse", "praksis"]
     assert meeting.columns[2]["prompts"] == ["Hvor kan ledere give slip – og stadig sikre retning?"]
+
+
+def test_participants_read_the_templates_text_and_the_municipalitys_own_description(client, client_as, cast):
+    settings_row = SiteSettings.current()
+    settings_row.agency_description = "Hos os handler vi på kerneopgaven – inden for tydelige rammer."
+    settings_row.save()
+    about_agency = MeetingTemplate.objects.get(name="Hvad er aktørskab for os?")
+    follow_up = MeetingTemplate.objects.get(name="Opfølgning på arbejdsmiljørapporten")
+    assert about_agency.shows_description and not follow_up.shows_description
+    meetings = {}
+    for template in (about_agency, follow_up):
+        meetings[template] = Meeting.objects.create(title=template.name, template=template, status="aaben")
+        meetings[template].facilitators.add(cast.leader)
+
+    phone = client.get(meetings[about_agency].join_url()).content.decode()
+    assert about_agency.participant_text[:60] in phone
+    assert "Hos os handler vi på kerneopgaven" in phone  # the template refers to the description
+    board = client_as("leader").get(meetings[about_agency].get_absolute_url()).content.decode()
+    assert "Det ser deltagerne på deres side:" in board and "Hos os handler vi på kerneopgaven" in board
+    phone = client.get(meetings[follow_up].join_url()).content.decode()
+    assert follow_up.participant_text[:60] in phone
+    assert "Hos os handler vi på kerneopgaven" not in phone  # this template does not refer to it
+    settings_row.agency_description = ""
+    settings_row.save()
+    phone = client.get(meetings[about_agency].join_url()).content.decode()
+    assert "Sådan beskriver" not in phone  # no empty box when the municipality has written none
+
+
+def test_every_built_in_template_has_a_text_for_the_participants(db):
+    for template in MeetingTemplate.objects.filter(builtin=True):
+        assert len(template.participant_text) > 40, template.name
 
 
 def test_closing_a_meeting(client_as, meeting):
