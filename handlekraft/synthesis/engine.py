@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+import stopwordsiso
 from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 from sklearn.preprocessing import normalize
 
@@ -28,8 +30,10 @@ AGGLOMERATIVE_UP_TO = 4000  # beyond this, k-means (agglomerative needs n² memo
 SECOND_THEME_RATIO = 0.9
 SECOND_THEME_MIN = 0.3
 QUOTES = 2
-LABEL_TERMS = 3
+LABEL_TERMS = 3  # the distinctive words a theme lists
+PHRASE_TERMS = 6  # the distinctive words a name may be made of
 
+WORD_WITH_CASE = re.compile(r"[^\W\d_][\w-]*")  # a word as written, for phrases in a note's own casing
 Progress = Callable[[int, int, str], None]
 # Words too general to name a theme (in stemmed form), on top of the stop words of lib/text.
 LABEL_STOP = {
@@ -38,9 +42,12 @@ LABEL_STOP = {
         "vide ved gode godt god mellem kender kende vores jeres mere mindre meget mange lidt helt bare "
         "gerne skal kan må vil bliver blive få får gøre gør tage tager give giver hele ofte svært "
         "nogle andre anden andet første nye ny stor store lang længe altid aldrig hvornår hvad hvem "
-        "hvordan fordi derfor også kun selv sig hinanden"
+        "hvordan fordi derfor også kun selv sig hinanden "
+        # Comparatives and judgements say how, not what: a name is made of what the notes are about.
+        "bedre bedst dårlig dårligt dårlige flere færre flest større mindst vigtig vigtigt vigtige "
+        "nødvendig nødvendigt let nemt nemmere sværere hurtigt hurtigere tit sjældent"
     ).split()
-}
+} | {stem(w) for w in stopwordsiso.stopwords("da")}  # and a general Danish list
 
 
 @dataclass(frozen=True)
@@ -112,11 +119,11 @@ def _column_themes(column: str, notes: list[Note], granularity: float, embedder:
         central = sorted(idx, key=lambda i: (-similarity[i, position], i))
         terms = _distinctive_terms([notes[i].text for i in idx], [n.text for n in notes])
         themes[c] = Theme(
-            label=_label(terms) or _fallback_label(notes[central[0]].text),
+            label=_label(terms, [notes[i].text for i in central]) or _fallback_label(notes[central[0]].text),
             column=column,
             note_ids=[notes[i].id for i in idx],
             quotes=[notes[i].text for i in central[:QUOTES]],  # verbatim
-            terms=terms,
+            terms=terms[:LABEL_TERMS],
         )
     for i, note in enumerate(notes):
         own = int(np.where(cluster_ids == labels[i])[0][0])
@@ -189,14 +196,52 @@ def _distinctive_terms(texts: list[str], all_texts: list[str]) -> list[str]:
         return sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[1], -x[0], x[2]))
 
     best = ranked(2 if len(texts) >= 3 else 1) or ranked(1)
-    return [surfaces[s].most_common(1)[0][0] for _score, _n, s in best[:LABEL_TERMS]]
+    return [surfaces[s].most_common(1)[0][0] for _score, _n, s in best[:PHRASE_TERMS]]
 
 
-def _label(terms: list[str]) -> str:
+def _label(terms: list[str], texts: list[str]) -> str:
+    """A short phrase a facilitator would write, made of the theme's own words.
+
+    The shortest stretch of one of its notes (most central first) that holds its most distinctive word
+    and another distinctive word ("Vikarer ved sygdom"), or else its second or third with another; else
+    the first alone. (Two words joined by "og" read as a list unless both are nouns, which nothing here
+    can tell.) Every word is a whole word from the notes, and a stretch begins and ends with one of the
+    distinctive words, never with a stop word.
+    """
     if not terms:
         return ""
-    text = terms[0] if len(terms) == 1 else ", ".join(terms[:-1]) + " og " + terms[-1]
-    return text[:1].upper() + text[1:]
+    first = terms[0]
+    pairs = [(first, t) for t in terms[1:]] + [
+        (a, b) for i, a in enumerate(terms[1:3], 1) for b in terms[i + 1 :]
+    ]
+    phrase = next((p for a, b in pairs for p in [_stretch(a, b, texts)] if p), "")
+    phrase = phrase or first
+    return phrase[:1].upper() + phrase[1:]
+
+
+PHRASE_WORDS = 4  # at most this many words from one note
+
+
+def _stretch(one: str, other: str, texts: list[str]) -> str:
+    """The shortest stretch of a note, in its own words and casing, that holds both words (or a word of
+    the same stem), with content words at both ends; "" when no note has them close together."""
+    wanted = {stem(one), stem(other)}
+    best = ""
+    for text in texts:
+        tokens = WORD_WITH_CASE.findall(text)
+        stems = [stem(t.lower()) for t in tokens]
+        for start, s1 in enumerate(stems):
+            if s1 not in wanted:
+                continue
+            for end in range(start + 1, min(start + PHRASE_WORDS, len(tokens))):
+                if stems[end] in wanted and stems[end] != s1:
+                    words_ = tokens[start : end + 1]
+                    if not best or len(words_) < len(best.split()):
+                        best = " ".join(words_)
+                    break
+        if best:
+            return best  # the most central note that has them
+    return best
 
 
 def _fallback_label(text: str) -> str:

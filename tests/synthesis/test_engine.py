@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,33 @@ GOLD = Path(__file__).resolve().parents[2] / "bench" / "gold"
 def gold_notes(name: str = "lmu_aktoerskab") -> list[Note]:
     with (GOLD / f"{name}.csv").open(encoding="utf-8") as f:
         return [Note(id=r["id"], text=r["text"]) for r in csv.DictReader(f)]
+
+
+def every_gold_set() -> list[list[Note]]:
+    """The development and the test split (bench/gold/, bench/gold/test/)."""
+    paths = sorted(GOLD.glob("*.csv")) + sorted((GOLD / "test").glob("*.csv"))
+    assert len(paths) >= 7
+    sets = []
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            sets.append([Note(id=r["id"], text=r["text"]) for r in csv.DictReader(f)])
+    return sets
+
+
+def test_a_themes_name_is_a_short_phrase_of_whole_words_from_its_notes_never_a_stop_word_or_a_list():
+    import stopwordsiso
+
+    stop = stopwordsiso.stopwords("da")  # a general Danish list, not ours
+    for notes in every_gold_set():
+        texts = {n.id: n.text for n in notes}
+        for theme in synthesize(notes):
+            name = theme.label
+            written = {w.lower() for i in theme.note_ids for w in re.findall(r"[\w-]+", texts[i])}
+            parts = name.lower().split()
+            assert 1 <= len(parts) <= 4 and "," not in name, name  # a phrase, not a list of three
+            assert all(p in written for p in parts), name  # whole words of its own notes, no bare stems
+            assert parts[0] not in stop and parts[-1] not in stop, name
+            assert name[0].isupper(), name
 
 
 def test_every_note_is_in_exactly_one_primary_theme_and_quotes_are_verbatim():
