@@ -66,8 +66,6 @@ def build(env: dict[str, str], folder: Path) -> None:
     def done(what: str) -> None:
         print(f"  {what}: {time.perf_counter() - started:.0f} s after the start", flush=True)
 
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
     units_csv, people_csv = generate(3000, 45_000, folder / "org")
     manage(env, "import_org", str(units_csv), "--people", str(people_csv))
     done("3,000 units and 45,000 people imported")
@@ -205,14 +203,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(0, int(q * len(ordered)) - 1)]
 
 
-def measure(base: str, people: dict, pages: list, turns: int) -> dict[str, dict]:
+def measure(base: str, cast_: dict, turns: int) -> dict[str, dict]:
     """Every page once per turn, in the same order, each person on a connection of their own."""
     sessions: dict[str, requests.Session] = {}
-    for who, key in [*people["sessions"].items(), ("api", ""), ("", "")]:
+    pages = cast_["pages"]
+    for who, key in [*cast_["sessions"].items(), ("api", ""), ("", "")]:
         client = sessions[who] = requests.Session()
         if key:  # DEBUG=0 marks the cookie Secure, which requests keeps from plain http: send it by hand
             client.headers["Cookie"] = f"sessionid={key}"
-    sessions["api"].headers["Authorization"] = f"Bearer {people['api_token']}"
+    sessions["api"].headers["Authorization"] = f"Bearer {cast_['api_token']}"
     timings: dict[str, list[float]] = {name: [] for name, _who, _path in pages}
     sizes: dict[str, tuple[int, int]] = {}
     for turn in range(turns + 1):
@@ -239,19 +238,14 @@ def measure(base: str, people: dict, pages: list, turns: int) -> dict[str, dict]
     return rows
 
 
-def own_postgres(folder: Path, reuse: bool):
-    """A PostgreSQL server of our own in `folder`, started; with `reuse`, the one initialised before."""
+def own_postgres(folder: Path):
+    """A PostgreSQL server of our own in `folder`, started, with an empty database `handlekraft` the
+    first time (OwnPostgres uses a folder initialised before again)."""
     from bench.faults import OwnPostgres
 
-    if reuse:
-        postgres = OwnPostgres.__new__(OwnPostgres)
-        postgres.folder, postgres.data = folder / "pg", folder / "pg" / "pgdata"
-        postgres.port = int((folder / "pg-port").read_text())
-    else:
-        postgres = OwnPostgres(folder / "pg")
-        (folder / "pg-port").write_text(str(postgres.port))
+    postgres = OwnPostgres(folder / "pg")
     postgres.start()
-    if not reuse:
+    if not postgres.reused:
         create = ["psql", postgres.url("postgres"), "-qc", "CREATE DATABASE handlekraft"]
         subprocess.run(create, check=True)
     return postgres
@@ -282,12 +276,15 @@ def main() -> None:
     if not args.reuse:
         shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
-    postgres = own_postgres(folder, args.reuse) if args.database == "postgres" else None
+    postgres = own_postgres(folder) if args.database == "postgres" else None
     url = postgres.url() if postgres else f"sqlite:///{folder / 'site.sqlite3'}"
     env = site_environment(url, folder, LOG_LEVEL="ERROR")
     setup_django(env)
     server = None
     try:
+        # Also on data built before: the code measured may have migrations the data has not.
+        manage(env, "migrate", "--no-input", "-v", "0")
+        manage(env, "collectstatic", "--no-input", "-v", "0")
         if not args.reuse:
             print(f"Building the municipality on {args.database}:", flush=True)
             build(env, folder)
@@ -301,7 +298,7 @@ def main() -> None:
 
         connections.close_all()  # the server's workers get the database to themselves
         server = start_gunicorn(env, folder, workers=int(os.environ.get("GUNICORN_WORKERS", "2")))
-        rows = measure(server.url, people, people["pages"], args.turns)
+        rows = measure(server.url, people, args.turns)
     finally:
         if server is not None:
             server.stop()

@@ -43,8 +43,7 @@ def find_meeting(request: HttpRequest, code: str) -> Meeting | None:
     never refused: a theme day's hundreds of phones share one address on the venue's Wi-Fi, and one
     person's typos must not lock the others out. (Guessing stays hopeless: 29⁶ codes, a few open.)"""
     try:
-        # unique; with its template, whose texts the participant page shows
-        return Meeting.objects.select_related("template").get(join_code=Meeting.normalise_code(code))
+        return Meeting.objects.get(join_code=Meeting.normalise_code(code))  # unique
     except Meeting.DoesNotExist:
         if not too_many_guesses(request):
             count_guess(request)

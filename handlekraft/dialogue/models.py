@@ -218,9 +218,10 @@ class Meeting(models.Model):
     def bump(self) -> int:
         """Takes the next revision. Call inside the transaction that makes the change: the UPDATE comes
         first, so concurrent writers queue on it (SQLite waits on its busy timeout) instead of failing."""
+        table = connection.ops.quote_name(Meeting._meta.db_table)  # the model's own name, never input
         with connection.cursor() as cursor:  # one statement on both databases (SQLite ≥ 3.35, PostgreSQL)
             cursor.execute(
-                "UPDATE dialogue_meeting SET revision = revision + 1 WHERE id = %s RETURNING revision",
+                f"UPDATE {table} SET revision = revision + 1 WHERE id = %s RETURNING revision",  # noqa: S608
                 [self.pk],
             )
             (revision,) = cursor.fetchone()

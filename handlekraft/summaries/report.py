@@ -49,6 +49,9 @@ def lines(text: str) -> list[str]:
     return [line.strip().lstrip("•-* ").strip() for line in (text or "").splitlines() if line.strip()]
 
 
+READ = {"points": lines, "prose": paragraphs}  # how each form of section is read into its items
+
+
 def report_data(summary: Summary, columns: list[dict]) -> dict:
     return {
         "title": summary.title,
@@ -73,9 +76,7 @@ def report_data(summary: Summary, columns: list[dict]) -> dict:
             {
                 "heading": str(heading),
                 "prose": form == "prose",
-                "items": paragraphs(getattr(summary, field))
-                if form == "prose"
-                else lines(getattr(summary, field)),
+                "items": READ[form](getattr(summary, field)),
             }
             for field, heading, form in SECTIONS
         ],

@@ -32,6 +32,7 @@ SECOND_THEME_MIN = 0.3
 QUOTES = 2
 LABEL_TERMS = 3  # the distinctive words a theme lists
 PHRASE_TERMS = 6  # the distinctive words a name may be made of
+PHRASE_WORDS = 4  # a name takes at most this many words from one note
 
 WORD_WITH_CASE = re.compile(r"[^\W\d_][\w-]*")  # a word as written, for phrases in a note's own casing
 Progress = Callable[[int, int, str], None]
@@ -217,9 +218,6 @@ def _label(terms: list[str], texts: list[str]) -> str:
     phrase = next((p for a, b in pairs for p in [_stretch(a, b, texts)] if p), "")
     phrase = phrase or first
     return phrase[:1].upper() + phrase[1:]
-
-
-PHRASE_WORDS = 4  # at most this many words from one note
 
 
 def _stretch(one: str, other: str, texts: list[str]) -> str:
