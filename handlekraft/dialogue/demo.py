@@ -39,6 +39,13 @@ WORKSHOP_NOTES = {
         ("Kultur og tempo", "Sænk tempoet", True),
     ],
 }
+# Notes the facilitator marked for the opsamling's sections "Når vi lykkes" and "Potentielle barrierer".
+REPORT_MARKED = {
+    "Styrket motivation, ejerskab og handlekraft": "succeeding",
+    "Tryghed til at prøve nyt – det er ok at fejle": "succeeding",
+    "Kulturforandring tager tid – gamle vaner fylder nogle steder": "barriers",
+    "Ledere skal have tid til at frisætte og støtte": "barriers",
+}
 NAMES = ["aktørskab", "medledelse", "samledelse", "virkelyst", "handlekraft"]
 VOTES = [0, 0, 0, 1, 4, 4, 2, 0, 3, 4, 1, 0]  # one vote per workshop participant
 
@@ -81,6 +88,7 @@ def build_workshop(org) -> None:
                 text=text,
                 group=groups.get((column, group_name)) if group_name else None,
                 way_forward=forward,
+                report_mark=REPORT_MARKED.get(text, ""),
                 revision=revision,
                 first_revision=revision,
             )

@@ -1,4 +1,5 @@
-"""The meeting's notes as a Word document (python-docx): columns, groups, "Vejen videre", quotes verbatim."""
+"""The meeting's notes as a Word document (python-docx): columns, groups, "Vejen videre" and the notes
+marked for the opsamling's other sections, quotes verbatim."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from handlekraft.lib.documents import add_list, saved, word_document
 
-from .models import Meeting
+from .models import REPORT_MARKS, Meeting
 
 
 def notes_document(meeting: Meeting, rows: list[dict]) -> bytes:
@@ -34,4 +35,9 @@ def notes_document(meeting: Meeting, rows: list[dict]) -> bytes:
     document.add_heading(_("Vejen videre"), level=1)
     forward = [r["text"] for r in visible if r["way_forward"]]
     add_list(document, forward, _("Ingen noter er markeret som vejen videre."))
+    for _key, heading in REPORT_MARKS:  # the opsamling's other sections, where notes are marked for them
+        marked = [r["text"] for r in visible if r["report_mark"] == str(heading)]
+        if marked:
+            document.add_heading(str(heading), level=1)
+            add_list(document, marked, "")
     return saved(document)

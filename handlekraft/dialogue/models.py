@@ -25,6 +25,8 @@ from handlekraft.lib.hashing import sha256_hex
 from handlekraft.organisation.models import Committee, Unit, User
 
 NOTE_MAX = 500
+# The opsamling's sections a note on a board can be marked for (beside "Vejen videre", its own mark).
+REPORT_MARKS = [("succeeding", _("Når vi lykkes")), ("barriers", _("Potentielle barrierer"))]
 # Join codes: no 0/O, 1/I/L or 5/S, so a code read aloud or from a projector is typed right.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
 CODE_LENGTH = 6
@@ -294,6 +296,10 @@ class Note(models.Model):
     )
     hidden = models.BooleanField(_("skjult"), default=False)
     way_forward = models.BooleanField(_("vejen videre"), default=False)
+    # A facilitator's mark for the opsamling's own sections, suggested there from the boards.
+    report_mark = models.CharField(
+        _("markeret til opsamlingen"), max_length=12, blank=True, choices=REPORT_MARKS
+    )
     deleted = models.BooleanField(default=False)  # deleted by the participant; kept so the board can drop it
     revision = models.PositiveIntegerField(default=0)
     first_revision = models.PositiveIntegerField(default=0)  # the revision that created it

@@ -106,6 +106,11 @@ def test_the_facilitator_sees_notes_arrive_groups_by_keyboard_and_closes(open_pa
     note = page.locator(".board-note", has_text="Tillid til, at vi selv kan")
     note.get_by_role("button", name="Vejen videre").click()
     page.locator(".board-note--forward", has_text="Tillid til").wait_for()
+    # Marked for the opsamling's "Når vi lykkes": the note says so, and the button takes it back.
+    note.get_by_role("button", name="Når vi lykkes").click()
+    note.locator(".board-note__tag", has_text="Når vi lykkes").wait_for()
+    assert note.get_by_role("button", name="Fjern fra Når vi lykkes").is_visible()
+    facilitator.check()
     page.get_by_role("button", name="Luk mødet").click()
     page.get_by_text("Mødet er lukket. Noterne er gemt").wait_for()
     facilitator.check()

@@ -135,6 +135,34 @@ def test_the_boards_one_shared_form_hides_marks_and_moves_a_note_within_its_colu
     assert client_as("employee").post(shared, {"hide": note.pk}).status_code == 403
 
 
+def test_a_note_is_marked_for_one_section_of_the_opsamling_at_a_time_and_shown_so_on_the_board(
+    client_as, client, meeting
+):
+    participant_post(client, meeting, "Vi tør prøve nyt, når lederen er med")
+    note = Note.objects.get()
+    board, shared = client_as("leader"), f"/dialog/{meeting.pk}/noter/"
+
+    def note_markup() -> str:
+        html = board.get(f"/dialog/{meeting.pk}/").content.decode()
+        return html[html.index(f'id="note-{note.pk}"') :].split("Flyt</a>")[0]
+
+    assert ">Når vi lykkes<" in note_markup() and ">Barriere<" in note_markup()
+    board.post(shared, {"succeeding": note.pk})
+    note.refresh_from_db()
+    assert note.report_mark == "succeeding"
+    marked = note_markup()
+    assert '<p class="board-note__tag">Når vi lykkes</p>' in marked and "Fjern fra Når vi lykkes" in marked
+    board.post(shared, {"barriers": note.pk})  # the other mark replaces it
+    note.refresh_from_db()
+    assert note.report_mark == "barriers" and "Potentielle barrierer</p>" in note_markup()
+    board.post(shared, {"unmark": note.pk})
+    note.refresh_from_db()
+    assert note.report_mark == "" and "board-note__tag" not in note_markup()
+    assert client_as("employee").post(shared, {"succeeding": note.pk}).status_code == 403
+    exported = board.get(f"/dialog/{meeting.pk}/noter.csv").content.decode("utf-8-sig")
+    assert exported.splitlines()[0].endswith(",tidspunkt,opsamling")
+
+
 def test_moving_by_keyboard_offers_the_groups_of_the_notes_column_inline_or_as_a_page(
     client_as, client, meeting
 ):

@@ -16,12 +16,15 @@ from .conftest import participant_post
 def test_csv_and_docx_exports_hold_every_note(client_as, client, meeting):
     participant_post(client, meeting, "Tydelige hjørneflag, tillid og psykologisk tryghed", client_id="1")
     participant_post(client, meeting, "Sænk tempoet", column=meeting.column_keys[2], client_id="2")
-    Note.objects.filter(text="Sænk tempoet").update(way_forward=True)
+    Note.objects.filter(text="Sænk tempoet").update(way_forward=True, report_mark="barriers")
     board = client_as("leader")
     csv_text = board.get(f"/dialog/{meeting.pk}/noter.csv").content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0] == "kolonne,gruppe,note,vejen_videre,skjult,fornavn,tidspunkt"
+    assert csv_text.splitlines()[0] == "kolonne,gruppe,note,vejen_videre,skjult,fornavn,tidspunkt,opsamling"
     assert "Sænk tempoet" in csv_text and "Det, vi skal være opmærksomme på" in csv_text
     document = Document(io.BytesIO(board.get(f"/dialog/{meeting.pk}/noter.docx").content))
     text = [p.text for p in document.paragraphs]
     assert meeting.title in text and "Det, der giver mening" in text and "Vejen videre" in text
-    assert text.count("Sænk tempoet") == 2  # in its column and under "Vejen videre"
+    assert text.count("Sænk tempoet") == 3  # in its column, under "Vejen videre" and its section
+    assert text.index("Potentielle barrierer") > text.index("Vejen videre")
+    assert "Når vi lykkes" not in text  # no section without marked notes
+    assert csv_text.splitlines()[-1].endswith(",Potentielle barrierer")

@@ -140,6 +140,9 @@ def test_the_demo_holds_the_seeds_workshop_and_an_open_meeting(demo_org):
     assert "Hvor kan ledere give slip – og stadig sikre retning?" in texts
     assert "Sænk tempoet" in texts
     assert {n.column for n in workshop.notes.all()} == {"mening", "svar", "opmaerksom"}
+    marks = dict(workshop.notes.exclude(report_mark="").values_list("text", "report_mark"))
+    assert marks["Tryghed til at prøve nyt – det er ok at fejle"] == "succeeding"
+    assert "barriers" in marks.values()  # the opsamling has suggestions for both its sections
     naming = workshop.polls.get()
     assert [o.text for o in naming.options.all()] == [
         "aktørskab",

@@ -252,16 +252,34 @@ def test_a_cpr_number_in_a_section_is_refused_next_to_the_field_and_nothing_type
     assert summary.barriers == "" and summary.succeeding == ""
 
 
-def test_notes_marked_for_the_way_forward_are_suggested(
+def test_notes_marked_on_the_boards_are_suggested_under_their_sections(
     client_as, meetings, django_capture_on_commit_callbacks
 ):
-    Note.objects.filter(meeting=meetings[0], text="Sænk tempoet").update(way_forward=True)
+    Note.objects.filter(meeting=meetings[0], text="Sænk tempoet").update(
+        way_forward=True, report_mark="barriers"
+    )
+    Note.objects.filter(meeting=meetings[0], text="Ros fra lederen betyder meget").update(
+        report_mark="succeeding"
+    )
+    hidden = (
+        Note.objects.filter(meeting=meetings[0])
+        .exclude(text__in=["Sænk tempoet", "Ros fra lederen betyder meget"])
+        .first()
+    )
+    Note.objects.filter(pk=hidden.pk).update(report_mark="succeeding", hidden=True)
     client = client_as("leader")
     with django_capture_on_commit_callbacks(execute=True):
         create(client, meetings)
     page = client.get(Summary.objects.get().get_absolute_url()).content.decode()
-    suggestions = page[page.index("Markeret »Vejen videre« på tavlerne") :]
-    assert "Sænk tempoet" in suggestions.split("</ul>")[0]
+    box = page[page.index("Markeret på tavlerne") :].split("</div>")[0]
+    sections = {part.split("</strong>")[0]: part.split("</strong>")[1] for part in box.split("<strong>")[1:]}
+    assert list(sections) == ["Når vi lykkes", "Potentielle barrierer", "Vejen videre"]  # the report's order
+    assert (
+        "Ros fra lederen betyder meget" in sections["Når vi lykkes"]
+        and "Sænk tempoet" not in sections["Når vi lykkes"]
+    )
+    assert "Sænk tempoet" in sections["Potentielle barrierer"] and "Sænk tempoet" in sections["Vejen videre"]
+    assert hidden.text not in box  # a note hidden on the board is not suggested
 
 
 @pytest.mark.parametrize("who", CAST)

@@ -223,13 +223,15 @@ def _done(request: SignedInRequest, meeting: Meeting, message: str = "") -> Http
     return redirect(meeting)
 
 
-NOTE_ACTIONS = ("hide", "show", "forward", "unforward", "move")  # a button's own action before a drop's
+# A button's own action before a drop's; "succeeding" and "barriers" mark a note for that section of
+# the opsamling, "unmark" takes the mark away.
+NOTE_ACTIONS = ("hide", "show", "forward", "unforward", "succeeding", "barriers", "unmark", "move")
 
 
 @login_required
 @require_POST
 def note_action(request: SignedInRequest, pk: int, note_pk: int) -> HttpResponse:
-    """One note's action (`action`: hide, show, forward, unforward or move with `group`)."""
+    """One note's action (`action`: one of NOTE_ACTIONS; move with `group`)."""
     meeting = facilitated_meeting(request.user, pk)
     note = get_object_or_404(Note.objects.select_related("meeting"), pk=note_pk, meeting=meeting)
     _act_on_note(meeting, note, request.POST.get("action", ""), request.POST.get("group", ""))
@@ -259,6 +261,9 @@ def _act_on_note(meeting: Meeting, note: Note, action: str, group_pk: str) -> No
     elif action in ("forward", "unforward"):
         note.way_forward = action == "forward"
         note.touch(["way_forward"])
+    elif action in ("succeeding", "barriers", "unmark"):
+        note.report_mark = "" if action == "unmark" else action
+        note.touch(["report_mark"])
     elif action == "move":
         group = meeting.groups.filter(pk=group_pk, column=note.column).first() if group_pk.isdigit() else None
         note.group = group
@@ -352,6 +357,7 @@ def export_rows(meeting: Meeting) -> list[dict]:
             "group": groups.get(n.group_id, "") if n.group_id else "",
             "text": n.text,
             "way_forward": n.way_forward,
+            "report_mark": n.get_report_mark_display(),
             "hidden": n.hidden,
             "first_name": n.author_name,
             "created": timezone.localtime(n.created),
@@ -365,7 +371,9 @@ def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated_meeting(request.user, pk)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["kolonne", "gruppe", "note", "vejen_videre", "skjult", "fornavn", "tidspunkt"])
+    writer.writerow(
+        ["kolonne", "gruppe", "note", "vejen_videre", "skjult", "fornavn", "tidspunkt", "opsamling"]
+    )
     for row in export_rows(meeting):
         writer.writerow(
             csv_cell(cell)
@@ -377,6 +385,7 @@ def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
                 "ja" if row["hidden"] else "nej",
                 row["first_name"],
                 row["created"].strftime("%Y-%m-%d %H:%M"),
+                row["report_mark"],
             ]
         )
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")

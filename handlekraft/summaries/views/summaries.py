@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -23,7 +23,7 @@ from ..report import SECTIONS, docx_report, pdf_report, report_data
 from ..rules import can_make_summaries, summary_for
 from ..tasks import queue_run
 
-MARKED_SHOWN = 30  # notes marked "Vejen videre" listed as suggestions
+MARKED_SHOWN = 30  # notes marked on the boards listed as suggestions, per section
 
 
 @login_required
@@ -81,6 +81,18 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     return detail_page(request, summary, TextsForm(instance=summary))
 
 
+def marked_on_boards(summary: Summary) -> list[tuple[str, list[str]]]:
+    """Suggestions for the report's sections: what the facilitators marked on the boards ("Når vi
+    lykkes", "Potentielle barrierer", "Vejen videre"), as (heading, texts) in the report's order."""
+    notes = summary.notes().filter(Q(way_forward=True) | ~Q(report_mark="")).order_by("created", "pk")
+    marked: dict[str, list[str]] = {field: [] for field, _heading, _form in SECTIONS}
+    for text, way_forward, mark in notes.values_list("text", "way_forward", "report_mark"):
+        for field in [mark, "way_forward" if way_forward else ""]:
+            if field and len(marked[field]) < MARKED_SHOWN:
+                marked[field].append(text)
+    return [(str(heading), marked[field]) for field, heading, _form in SECTIONS if marked[field]]
+
+
 def detail_page(
     request: SignedInRequest, summary: Summary, texts_form: TextsForm, conflict: Summary | None = None
 ) -> HttpResponse:
@@ -94,10 +106,7 @@ def detail_page(
         "meetings": list(summary.meetings.all()),
         "texts_form": texts_form,
         "running": summary.job is not None and not summary.job.finished,
-        # Suggestions for "Vejen videre": what the facilitators marked on the boards.
-        "marked": list(
-            summary.notes().filter(way_forward=True).values_list("text", flat=True)[:MARKED_SHOWN]
-        ),
+        "marked": marked_on_boards(summary),
     }
     if conflict is not None:
         context.update(
