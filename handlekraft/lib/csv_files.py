@@ -1,8 +1,9 @@
 """Reading the CSV files people import (units, people, the råderum): all rows or none.
 
-Each bad row is reported as "line N: reason" (N counts the header as line 1); a file with any error is
-not written at all. Files are UTF-8 (with or without the BOM that Excel writes); a cell our own export
-wrote as text ("'=…", see lib/documents.csv_cell) reads back as it was.
+Each bad row is reported as "linje N: reason" ("line N" in English; N counts the header as line 1); a
+file with any error is not written at all. Files are UTF-8 (with or without the BOM that Excel writes),
+separated by commas or by semicolons (what Danish Excel writes); a cell our own export wrote as text
+("'=…", see lib/documents.csv_cell) reads back as it was.
 """
 
 from __future__ import annotations
@@ -30,15 +31,24 @@ def _unescaped(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
-def read_rows(text: str, columns: list[str], errors: list[str], label: str) -> Iterator[tuple[int, dict]]:
-    """Yields (line number, row) for each data row; header problems go to `errors`."""
+def delimiter_of(text: str) -> str:
+    """ ";" when the header row is separated by semicolons (Danish Excel's "CSV"), else ","."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def read_rows(
+    text: str, columns: list[str], errors: list[str], label: str, optional: tuple[str, ...] = ()
+) -> Iterator[tuple[int, dict]]:
+    """Yields (line number, row) for each data row; header problems go to `errors`. Each `optional`
+    column the header lacks reads as empty."""
     text = clean_text(text.removeprefix("\ufeff"))
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
     header = reader.fieldnames or []
     missing = [c for c in columns if c not in header]
     if missing:
         errors.append(
-            _("line 1: %(file)s mangler kolonnen/kolonnerne %(missing)s (forventet: %(expected)s)")
+            _("linje 1: %(file)s mangler kolonnen/kolonnerne %(missing)s (forventet: %(expected)s)")
             % {"file": label, "missing": ", ".join(missing), "expected": ",".join(columns)}
         )
         return
@@ -46,11 +56,18 @@ def read_rows(text: str, columns: list[str], errors: list[str], label: str) -> I
     for row in reader:
         start, line = line + 1, reader.line_num
         if None in row:
-            errors.append(_("line %(n)d: for mange felter i rækken") % {"n": start})
+            errors.append(_("linje %(n)d: for mange felter i rækken") % {"n": start})
             continue
         if all(not (v or "").strip() for v in row.values()):
             continue
-        yield start, {k: _unescaped((v or "").strip()) for k, v in row.items()}
+        cells = {k: _unescaped((v or "").strip()) for k, v in row.items()}
+        yield start, dict.fromkeys(optional, "") | cells
+
+
+def line_of(error: str) -> int:
+    """The line number an error message begins with ("linje 7: …" or "line 7: …"), for sorting."""
+    head = error.split(":", 1)[0].split(" ")[-1]
+    return int(head) if head.isdigit() else 0
 
 
 def decode(data: bytes | str, label: str) -> str:
@@ -61,5 +78,5 @@ def decode(data: bytes | str, label: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportFailed(
-            [_("line %(n)d: %(file)s er ikke gemt som UTF-8") % {"n": line, "file": label}]
+            [_("linje %(n)d: %(file)s er ikke gemt som UTF-8") % {"n": line, "file": label}]
         ) from exc

@@ -78,7 +78,7 @@ def parse(text: str, units: dict[str, Unit], errors: list[str]) -> list[tuple[in
         if not problems and key in seen:
             problems.append(_("samme enhed og titel står også i linje %(other)d") % {"other": seen[key]})
         if problems or unit is None:  # an unknown unit is always among the problems
-            errors.append(_("line %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
+            errors.append(_("linje %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
             continue
         seen[key] = line
         rows.append(
@@ -142,7 +142,7 @@ def _validate(area: DecisionArea, line: int) -> None:
         area.full_clean(exclude=["unit", "updated_by"])
     except ValidationError as exc:
         reasons = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        raise ImportFailed([_("line %(n)d: %(reason)s") % {"n": line, "reason": reasons}]) from exc
+        raise ImportFailed([_("linje %(n)d: %(reason)s") % {"n": line, "reason": reasons}]) from exc
 
 
 def export_mandates(unit: Unit) -> str:

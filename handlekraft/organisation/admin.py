@@ -36,7 +36,7 @@ class PersonAddForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["email", "name", "language"]
+        fields = ["email", "external_id", "name", "language"]
 
     def save(self, commit: bool = True):
         user = super().save(commit=False)
@@ -52,34 +52,34 @@ class UserAdmin(BaseUserAdmin):
     rights, so HR cannot take over an account (least privilege, issue 16)."""
 
     ordering = ["name"]
-    list_display = ["name", "email", "is_active"]
+    list_display = ["name", "email", "external_id", "is_active", "left_on"]
     list_filter = ["is_active", "membership__role"]
-    search_fields = ["name", "email"]
+    search_fields = ["name", "email", "external_id"]
     inlines = [MembershipInline]
     fieldsets = [
-        (None, {"fields": ["email", "name", "language", "password"]}),
+        (None, {"fields": ["email", "external_id", "name", "language", "password"]}),
         (_("Adgang"), {"fields": ["is_active", "sso_subject", "is_staff", "is_superuser"]}),
-        (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
+        (_("Datoer"), {"fields": ["last_login", "date_joined", "left_on", "erased"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "left_on", "erased"]
     filter_horizontal = []
 
     def get_fieldsets(self, request, obj=None):
         if request.user.is_superuser:
             return super().get_fieldsets(request, obj)
         if obj is None:
-            return [(None, {"classes": ["wide"], "fields": ["email", "name", "language"]})]
+            return [(None, {"classes": ["wide"], "fields": ["email", "external_id", "name", "language"]})]
         return [
-            (None, {"fields": ["email", "name", "language"]}),
+            (None, {"fields": ["email", "external_id", "name", "language"]}),
             (_("Adgang"), {"fields": ["is_active", "sso_subject"]}),
-            (_("Datoer"), {"fields": ["last_login", "date_joined"]}),
+            (_("Datoer"), {"fields": ["last_login", "date_joined", "left_on", "erased"]}),
         ]
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None and not request.user.is_superuser:
             kwargs["form"] = PersonAddForm
-            kwargs["fields"] = ["email", "name", "language"]
+            kwargs["fields"] = ["email", "external_id", "name", "language"]
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):

@@ -1,29 +1,35 @@
 """`import_org`: units and people from the HR system's CSV files (DESIGN §5, Files).
 
-All rows or none: every row is checked first and every bad row reported as `line N: reason`;
+All rows or none: every row is checked first and every bad row reported as `linje N: reason`;
 only a file without errors is written, in one transaction. Units are upserted by `external_id`,
-people by e-mail. Re-importing the same files changes nothing.
+people by their `external_id` when the file has one, else by e-mail. A role's `start_date` and
+`end_date` decide whether it is in force now, begins later (PlannedRole, made a role on its start date
+by `apply_org_changes`) or has ended. Re-importing the same files changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handlekraft.lib.cpr import find_cpr
-from handlekraft.lib.csv_files import ImportFailed, decode, read_rows
+from handlekraft.lib.csv_files import ImportFailed, decode, line_of, read_rows
 
-from .models import PATH_SEPARATOR, Membership, Role, Unit, User
+from .models import PATH_SEPARATOR, Membership, PlannedRole, Role, Unit, User
 from .signals import memberships_added
 
 UNIT_COLUMNS = ["external_id", "name", "parent_external_id", "kind"]
 PEOPLE_COLUMNS = ["email", "name", "unit_external_id", "role"]
+PEOPLE_OPTIONAL = ("external_id", "start_date", "end_date")  # after the four, in this order (DESIGN §5)
 BATCH = 2000
 
 Progress = Callable[[int, int, str], None]
@@ -38,6 +44,8 @@ class ImportResult:
     people_deactivated: int = 0
     memberships_added: int = 0
     memberships_removed: int = 0
+    memberships_changed: int = 0  # new dates
+    roles_planned: int = 0  # roles that begin on a later date
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -51,13 +59,16 @@ class ImportResult:
                 self.people_deactivated,
                 self.memberships_added,
                 self.memberships_removed,
+                self.memberships_changed,
+                self.roles_planned,
             )
         )
 
     def summary(self) -> str:
         return _(
             "Enheder: %(uc)d oprettet, %(uu)d ændret. Personer: %(pc)d oprettet, %(pu)d ændret, "
-            "%(pd)d deaktiveret. Roller: %(ma)d tilføjet, %(mr)d fjernet."
+            "%(pd)d deaktiveret. Roller: %(ma)d tilføjet, %(mr)d fjernet, %(mc)d med nye datoer, "
+            "%(rp)d kommende."
         ) % {
             "uc": self.units_created,
             "uu": self.units_updated,
@@ -66,6 +77,8 @@ class ImportResult:
             "pd": self.people_deactivated,
             "ma": self.memberships_added,
             "mr": self.memberships_removed,
+            "mc": self.memberships_changed,
+            "rp": self.roles_planned,
         }
 
 
@@ -85,6 +98,14 @@ class PersonRow:
     name: str
     unit: str
     role: str
+    external_id: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+    @property
+    def key(self) -> str:
+        """Who the row is about: the HR/OS2mo key when given, else the e-mail."""
+        return f"id:{self.external_id}" if self.external_id else f"email:{self.email}"
 
 
 def parse_units(text: str, errors: list[str]) -> dict[str, UnitRow]:
@@ -116,25 +137,51 @@ def parse_units(text: str, errors: list[str]) -> dict[str, UnitRow]:
         if unit.parent and unit.parent == unit.external_id:
             problems.append(_("en enhed kan ikke være sin egen overordnede enhed"))
         if problems:
-            errors.append(_("line %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
+            errors.append(_("linje %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
         elif unit.external_id not in rows:
             rows[unit.external_id] = unit
     return rows
+
+
+def parse_date(value: str, column: str, problems: list[str]) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(
+            _("%(column)s %(value)s er ikke en dato som 2027-01-31")
+            % {"column": column, "value": repr(value)}
+        )
+        return None
 
 
 def parse_people(text: str, errors: list[str]) -> list[PersonRow]:
     roles = Role.values
     people: list[PersonRow] = []
     seen: dict[tuple[str, str, str], int] = {}
-    for line, row in read_rows(text, PEOPLE_COLUMNS, errors, "PEOPLE.csv"):
+    emails: dict[str, tuple[str, int]] = {}  # e-mail → the person (row key) and line that first gave it
+    for line, row in read_rows(text, PEOPLE_COLUMNS, errors, "PEOPLE.csv", optional=PEOPLE_OPTIONAL):
+        problems: list[str] = []
         person = PersonRow(
-            line, row["email"].lower(), row["name"], row["unit_external_id"], row["role"].lower()
+            line,
+            row["email"].lower(),
+            row["name"],
+            row["unit_external_id"],
+            row["role"].lower(),
+            external_id=row["external_id"],
+            starts_on=parse_date(row["start_date"], "start_date", problems),
+            ends_on=parse_date(row["end_date"], "end_date", problems),
         )
-        problems = []
-        try:
-            validate_email(person.email)
-        except ValidationError:
-            problems.append(_("ugyldig e-mailadresse %(email)s") % {"email": repr(person.email)})
+        if person.email or not person.external_id:
+            try:
+                validate_email(person.email)
+            except ValidationError:
+                problems.append(_("ugyldig e-mailadresse %(email)s") % {"email": repr(person.email)})
+        if len(person.external_id) > 100:
+            problems.append(_("external_id er længere end 100 tegn"))
+        if person.starts_on and person.ends_on and person.ends_on < person.starts_on:
+            problems.append(_("end_date ligger før start_date"))
         if not person.name:
             problems.append(_("navn mangler"))
         elif len(person.name) > 200:
@@ -148,13 +195,18 @@ def parse_people(text: str, errors: list[str]) -> list[PersonRow]:
                 _("ukendt rolle %(role)s (brug %(roles)s)")
                 % {"role": repr(row["role"]), "roles": ", ".join(roles)}
             )
-        key = (person.email, person.unit, person.role)
+        other = emails.setdefault(person.email, (person.key, line)) if person.email else (person.key, line)
+        if not problems and other[0] != person.key:
+            problems.append(
+                _("e-mailadressen står også i linje %(other)d for en anden person") % {"other": other[1]}
+            )
+        key = (person.key, person.unit, person.role)
         if not problems and key in seen:
             problems.append(
                 _("samme person, enhed og rolle står også i linje %(other)d") % {"other": seen[key]}
             )
         if problems:
-            errors.append(_("line %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
+            errors.append(_("linje %(n)d: %(reason)s") % {"n": line, "reason": "; ".join(problems)})
         else:
             seen[key] = line
             people.append(person)
@@ -171,7 +223,7 @@ def check_tree(rows: dict[str, UnitRow], existing: dict[str, Unit], errors: list
     for unit in rows.values():
         if unit.parent and unit.parent not in rows and unit.parent not in existing:
             errors.append(
-                _("line %(n)d: den overordnede enhed %(parent)s findes hverken i filen eller i systemet")
+                _("linje %(n)d: den overordnede enhed %(parent)s findes hverken i filen eller i systemet")
                 % {"n": unit.line, "parent": unit.parent}
             )
             continue
@@ -179,7 +231,7 @@ def check_tree(rows: dict[str, UnitRow], existing: dict[str, Unit], errors: list
         while current:
             if current in seen:
                 errors.append(
-                    _("line %(n)d: enheden %(id)s ligger under sig selv (ring i træet)")
+                    _("linje %(n)d: enheden %(id)s ligger under sig selv (ring i træet)")
                     % {"n": unit.line, "id": unit.external_id}
                 )
                 break
@@ -206,13 +258,13 @@ def import_org(
         for person in people_rows:
             if person.unit and person.unit not in known_units:
                 errors.append(
-                    _("line %(n)d: enheden %(unit)s findes hverken i UNITS.csv eller i systemet")
+                    _("linje %(n)d: enheden %(unit)s findes hverken i UNITS.csv eller i systemet")
                     % {"n": person.line, "unit": person.unit}
                 )
     if deactivate_missing and people_rows is None:
         errors.append(_("--deactivate-missing kræver en PEOPLE.csv"))
     if errors:
-        raise ImportFailed(sorted(errors, key=_line_number))
+        raise ImportFailed(sorted(errors, key=line_of))
 
     result = ImportResult()
     total = len(unit_rows) + len(people_rows or [])
@@ -224,11 +276,6 @@ def import_org(
                 people_rows, result, deactivate_missing, lambda n: report(len(unit_rows) + n, total, "")
             )
     return result
-
-
-def _line_number(error: str) -> int:
-    head = error.split(":", 1)[0]
-    return int(head.removeprefix("line ")) if head.removeprefix("line ").isdigit() else 0
 
 
 def write_units(rows: dict[str, UnitRow], existing: dict[str, Unit], result: ImportResult) -> None:
@@ -269,68 +316,173 @@ def write_units(rows: dict[str, UnitRow], existing: dict[str, Unit], result: Imp
 
 
 def write_people(
-    rows: list[PersonRow], result: ImportResult, deactivate_missing: bool, report: Callable[[int], None]
+    rows: list[PersonRow],
+    result: ImportResult,
+    deactivate_missing: bool,
+    report: Callable[[int], None],
+    today: date | None = None,
 ) -> None:
+    """The file is the truth for the people it names: each row's role is in force now, begins later
+    (a PlannedRole) or has ended, by its dates; a person whose every role has ended has left."""
+    today = today or timezone.localdate()
     units = dict(Unit.objects.values_list("external_id", "pk"))
-    names: dict[str, str] = {}
-    wanted: dict[str, set[tuple[int, str]]] = {}
+    people: dict[str, PersonRow] = {}
+    now: dict[str, dict[tuple[int, str], tuple[date | None, date | None]]] = {}
+    later: dict[str, dict[tuple[int, str], tuple[date, date | None]]] = {}
+    ended: dict[str, date] = {}
     for row in rows:
-        names[row.email] = row.name
-        wanted.setdefault(row.email, set()).add((units[row.unit], row.role))
-    users = _write_users(names, result, report)
-    _write_memberships({users[email].pk: wanted[email] for email in names}, result)
+        people[row.key] = row  # the last row names the person
+        pair = (units[row.unit], row.role)
+        now.setdefault(row.key, {})
+        later.setdefault(row.key, {})
+        if row.starts_on and row.starts_on > today:
+            later[row.key][pair] = (row.starts_on, row.ends_on)
+        elif row.ends_on is None or row.ends_on >= today:
+            now[row.key][pair] = (row.starts_on, row.ends_on)
+        elif row.ends_on:
+            ended[row.key] = max(ended.get(row.key, row.ends_on), row.ends_on)
+    announce = Membership.objects.exists()  # the first import brings the leaders the municipality has
+    left = {key: ended[key] for key in people if not now[key] and not later[key]}
+    users = _write_users(people, left, result, report)
+    _write_memberships({users[k].pk: now[k] for k in people}, result, announce)
+    _write_planned({users[k].pk: later[k] for k in people}, result)
     report(len(rows))
     if deactivate_missing:
-        _deactivate_people_not_in(names, result)
+        _deactivate_people_not_in({u.pk for u in users.values()}, result, today)
 
 
-def _write_users(names: dict[str, str], result: ImportResult, report: Callable[[int], None]) -> dict:
-    """Creates the new people, renames or reactivates the known ones; every person of the file by e-mail."""
-    users = {u.email: u for u in User.objects.only("id", "email", "name", "is_active")}
+def _write_users(
+    people: dict[str, PersonRow], left: dict[str, date], result: ImportResult, report: Callable[[int], None]
+) -> dict[str, User]:
+    """Creates the new people and updates the known ones, found by external_id, else by e-mail (so an
+    e-mail that changes keeps the person); closes the accounts of those who have left. Returns every
+    person of the file by their row key."""
+    fields = ("id", "email", "external_id", "name", "is_active", "left_on")
+    known = list(User.objects.only(*fields))
+    by_id = {u.external_id: u for u in known if u.external_id}
+    by_email = {u.email: u for u in known if u.email}
+    found: dict[str, User] = {}
+    conflicts = []
+    for key, row in people.items():
+        user = by_id.get(row.external_id) if row.external_id else None
+        holder = by_email.get(row.email) if row.email else None
+        if user is None and holder is not None and not (row.external_id and holder.external_id):
+            user = holder  # found by e-mail (and given its key now, if the row has one)
+        elif holder is not None and (user is None or holder.pk != user.pk):
+            conflicts.append(
+                _("linje %(n)d: e-mailadressen %(email)s tilhører en anden person")
+                % {"n": row.line, "email": row.email}
+            )
+        if user is not None:
+            found[key] = user
+    if conflicts:
+        raise ImportFailed(conflicts)
     new = [
-        User(email=email, name=name, password=make_password(None))
-        for email, name in names.items()
-        if email not in users
+        User(
+            email=row.email or None, external_id=row.external_id, name=row.name, password=make_password(None)
+        )
+        for key, row in people.items()
+        if key not in found
     ]
     User.objects.bulk_create(new, batch_size=BATCH)
     result.people_created = len(new)
-    if new:
-        users = {u.email: u for u in User.objects.only("id", "email", "name", "is_active")}
+    if new:  # their ids (bulk_create does not return them on every database)
+        created = User.objects.filter(
+            Q(external_id__in=[u.external_id for u in new if u.external_id])
+            | Q(email__in=[u.email for u in new if not u.external_id])
+        ).only(*fields)
+        by_key = {(f"id:{u.external_id}" if u.external_id else f"email:{u.email}"): u for u in created}
+        found.update({key: by_key[key] for key in people if key not in found})
     report(len(new))
-    updated = []
-    for email, name in names.items():
-        user = users[email]
-        if user.name != name or not user.is_active:  # renamed, or back after being deactivated
-            user.name, user.is_active = name, True
+    updated, closed = [], []
+    for key, row in people.items():
+        user = found[key]
+        wanted = (row.name, row.email or user.email, row.external_id or user.external_id)
+        if key in left:
+            if user.is_active or user.left_on is None:
+                user.is_active, user.left_on = False, left[key]
+                closed.append(user)
+        elif not user.is_active:  # back after leaving or being deactivated
+            user.is_active, user.left_on = True, None
             updated.append(user)
+        if (user.name, user.email, user.external_id) != wanted:
+            user.name, user.email, user.external_id = wanted
+            if user not in updated:
+                updated.append(user)
     result.people_updated = len(updated)
-    User.objects.bulk_update(updated, ["name", "is_active"], batch_size=BATCH)
-    return users
+    result.people_deactivated += len(closed)
+    changed = {u.pk: u for u in [*updated, *closed]}
+    User.objects.bulk_update(
+        list(changed.values()), ["name", "email", "external_id", "is_active", "left_on"], batch_size=BATCH
+    )
+    return found
 
 
-def _write_memberships(wanted: dict[int, set[tuple[int, str]]], result: ImportResult) -> None:
-    """The file is the truth for the people it names: their (unit, role) pairs become exactly these."""
-    current: dict[int, dict[tuple[int, str], int]] = {}
-    for pk, user_id, unit_id, role in Membership.objects.values_list("pk", "user_id", "unit_id", "role"):
-        if user_id in wanted:
-            current.setdefault(user_id, {})[(unit_id, role)] = pk
+def _write_memberships(
+    wanted: dict[int, dict[tuple[int, str], tuple[date | None, date | None]]],
+    result: ImportResult,
+    announce: bool,
+) -> None:
+    """The people's (unit, role) pairs in force become exactly these, with their dates. New roles are
+    announced (memberships_added: a new leader starts onboarding) unless this is the first import."""
+    current: dict[int, dict[tuple[int, str], Membership]] = {}
+    for held in Membership.objects.only("pk", "user_id", "unit_id", "role", "starts_on", "ends_on"):
+        if held.user_id in wanted:
+            current.setdefault(held.user_id, {})[(held.unit_id, held.role)] = held
     to_add: list[Membership] = []
+    to_change: list[Membership] = []
     to_remove: list[int] = []
     for user_id, roles in wanted.items():
         have = current.get(user_id, {})
-        to_add.extend(Membership(user_id=user_id, unit_id=u, role=r) for u, r in roles - set(have))
-        to_remove.extend(pk for key, pk in have.items() if key not in roles)
+        for (unit_id, role), (starts_on, ends_on) in roles.items():
+            if (membership := have.get((unit_id, role))) is None:
+                to_add.append(
+                    Membership(
+                        user_id=user_id, unit_id=unit_id, role=role, starts_on=starts_on, ends_on=ends_on
+                    )
+                )
+            elif (membership.starts_on, membership.ends_on) != (starts_on, ends_on):
+                membership.starts_on, membership.ends_on = starts_on, ends_on
+                to_change.append(membership)
+        to_remove.extend(m.pk for pair, m in have.items() if pair not in roles)
     Membership.objects.bulk_create(to_add, batch_size=BATCH)
-    if current:  # not the first import: the people who are new in a role are really new in it
+    Membership.objects.bulk_update(to_change, ["starts_on", "ends_on"], batch_size=BATCH)
+    if announce:
         memberships_added.send(sender=Membership, memberships=to_add)
     for start in range(0, len(to_remove), BATCH):
         Membership.objects.filter(pk__in=to_remove[start : start + BATCH]).delete()
     result.memberships_added, result.memberships_removed = len(to_add), len(to_remove)
+    result.memberships_changed = len(to_change)
 
 
-def _deactivate_people_not_in(names: dict[str, str], result: ImportResult) -> None:
-    active = User.objects.filter(is_active=True, is_superuser=False).values_list("email", "pk")
-    missing = [pk for email, pk in active if email not in names]
+def _write_planned(
+    planned: dict[int, dict[tuple[int, str], tuple[date, date | None]]], result: ImportResult
+) -> None:
+    """The people's roles that begin later become exactly these."""
+    current = {
+        (p.user_id, p.unit_id, p.role): p
+        for p in PlannedRole.objects.filter(user_id__in=list(planned)).only(
+            "pk", "user_id", "unit_id", "role", "starts_on", "ends_on"
+        )
+    }
+    wanted = {(user_id, u, r): dates for user_id, roles in planned.items() for (u, r), dates in roles.items()}
+    stale = [
+        p.pk for key, p in current.items() if key not in wanted or (p.starts_on, p.ends_on) != wanted[key]
+    ]
+    PlannedRole.objects.filter(pk__in=stale).delete()
+    fresh = [
+        PlannedRole(user_id=user_id, unit_id=u, role=r, starts_on=starts_on, ends_on=ends_on)
+        for (user_id, u, r), (starts_on, ends_on) in wanted.items()
+        if (user_id, u, r) not in current or current[(user_id, u, r)].pk in stale
+    ]
+    PlannedRole.objects.bulk_create(fresh, batch_size=BATCH)
+    result.roles_planned = len(fresh)
+
+
+def _deactivate_people_not_in(keep: set[int], result: ImportResult, today: date) -> None:
+    """Everyone HR no longer has has left today: closed at once (never deleted; erased later)."""
+    active = User.objects.filter(is_active=True, is_superuser=False).values_list("pk", flat=True)
+    missing = [pk for pk in active if pk not in keep]
     for start in range(0, len(missing), BATCH):
-        User.objects.filter(pk__in=missing[start : start + BATCH]).update(is_active=False)
-    result.people_deactivated = len(missing)
+        User.objects.filter(pk__in=missing[start : start + BATCH]).update(is_active=False, left_on=today)
+    result.people_deactivated += len(missing)

@@ -25,10 +25,10 @@ PATH_SEPARATOR = "/"
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **fields) -> User:
-        if not email:
-            raise ValueError("email is required")
-        user = self.model(email=self.normalize_email(email).lower(), **fields)
+    def create_user(self, email: str | None, password: str | None = None, **fields) -> User:
+        if not email and not fields.get("external_id"):
+            raise ValueError("an e-mail or an external_id is required")
+        user = self.model(email=self.normalize_email(email).lower() if email else None, **fields)
         user.set_password(password) if password else user.set_unusable_password()
         user.save(using=self._db)
         return user
@@ -43,9 +43,14 @@ class UserManager(BaseUserManager["User"]):
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    """A person who works in the municipality. Signs in with e-mail (and password or SSO)."""
+    """A person who works in the municipality. Signs in with e-mail (and password or SSO); a person
+    without a work e-mail (many frontline staff) signs in through SSO, matched on their `external_id`,
+    or with a one-time code from their leader."""
 
-    email = models.EmailField(_("e-mail"), unique=True)
+    email = models.EmailField(_("e-mail"), unique=True, null=True, blank=True)
+    # The person's stable key in HR or OS2mo: imports and syncs find the person by it, so an e-mail that
+    # changes keeps the person.
+    external_id = models.CharField(_("medarbejdernøgle"), max_length=100, blank=True, default="")
     name = models.CharField(_("navn"), max_length=200)
     language = models.CharField(
         _("sprog"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -56,6 +61,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     sso_subject = models.CharField(_("nøgle hos kommunens login"), max_length=255, blank=True, default="")
     is_staff = models.BooleanField(_("teknisk administrator"), default=False)
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)
+    # Set when the person left (their last role ended, or HR or OS2mo no longer has them): the account
+    # closes at once, and their personal data is erased after the retention period (organisation/leaving.py).
+    left_on = models.DateField(_("fratrådt"), null=True, blank=True)
+    erased = models.DateTimeField(_("personoplysninger slettet"), null=True, blank=True)
 
     objects = UserManager()
 
@@ -70,11 +79,22 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(
                 fields=["sso_subject"], condition=~models.Q(sso_subject=""), name="one_person_per_sso_login"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["external_id"], condition=~models.Q(external_id=""), name="one_person_per_external_id"
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.name or self.email
+        return self.name or self.email or self.external_id
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.email.lower() if self.email else None
+        if not self.email and not self.external_id:
+            raise ValidationError(
+                {"email": _("Angiv en e-mailadresse eller en medarbejdernøgle (fra HR eller OS2mo).")}
+            )
 
     def choose_language(self, code: str) -> None:
         """The language the pages are shown in, on whatever device the person signs in from."""
@@ -86,7 +106,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name
 
     def get_short_name(self) -> str:
-        return self.name.split(" ")[0] if self.name else self.email
+        return self.name.split(" ")[0] if self.name else (self.email or "")
 
     @cached_property
     def memberships(self) -> list[Membership]:
@@ -241,6 +261,10 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE)
     unit = models.ForeignKey(Unit, verbose_name=_("enhed"), on_delete=models.CASCADE)
     role = models.CharField(_("rolle"), max_length=12, choices=Role.choices)
+    # From HR or OS2mo: the day the role began (unknown for roles from before dates were imported) and the
+    # last day it holds; the daily task `apply_org_changes` ends it after that day.
+    starts_on = models.DateField(_("startdato"), null=True, blank=True)
+    ends_on = models.DateField(_("slutdato"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("tilknytning")
@@ -252,6 +276,31 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class PlannedRole(models.Model):
+    """A role that begins on a later date (a leader hired for next month): the daily task
+    `apply_org_changes` makes it a Membership on its start date. Gives no rights before that."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        related_name="planned_roles",
+        on_delete=models.CASCADE,
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("enhed"), on_delete=models.CASCADE)
+    role = models.CharField(_("rolle"), max_length=12, choices=Role.choices)
+    starts_on = models.DateField(_("startdato"))
+    ends_on = models.DateField(_("slutdato"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kommende rolle")
+        verbose_name_plural = _("kommende roller")
+        ordering = ["starts_on", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "role"], name="planned_role_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.unit} ({self.starts_on})"
 
 
 class Committee(models.Model):

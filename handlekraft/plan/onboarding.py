@@ -8,11 +8,11 @@ ticked by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import CharField, Q, Value
-from django.db.models.functions import Cast
+from django.db.models import CharField, DateField, Q, Value
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,76 +82,100 @@ def _in_subtrees(units, field: str = "unit__path") -> Q:
 
 
 def progress(onboardings: list[LeaderOnboarding], with_representatives: bool = True) -> list[Progress]:
-    """The checklist for each onboarding (with `leader` and `unit` loaded). Four queries in all."""
+    """The checklist for each onboarding (with `leader` and `unit` loaded). Four queries in all. Only what
+    happened since the leader became the unit's leader counts: a predecessor's work ticks nothing."""
     if not onboardings:
         return []
     units = {o.unit_id: o.unit for o in onboardings}
     found = _found_in_other_apps(units, {o.leader_id for o in onboardings})
     latest = _latest_survey_of(units.values())
-    planned = set(
-        ActionPlan.objects.filter(
-            survey_id__in={s.pk for s in latest.values() if s}, unit_id__in=list(units), actions__isnull=False
-        ).values_list("survey_id", "unit_id")
-    )
+    planned: dict[tuple[int, int], date] = {}
+    for survey_id, unit_id, created in ActionPlan.objects.filter(
+        survey_id__in={s.pk for s in latest.values() if s}, unit_id__in=list(units), actions__isnull=False
+    ).values_list("survey_id", "unit_id", "created"):
+        planned[(survey_id, unit_id)] = max(planned.get((survey_id, unit_id), date.min), created.date())
     representatives = _representatives_of(list(units)) if with_representatives else {}
     result = []
     for onboarding in onboardings:
-        unit, survey = onboarding.unit, latest[onboarding.unit_id]
+        unit, survey, since = onboarding.unit, latest[onboarding.unit_id], onboarding.started
+
+        def here(item: str, unit=unit, since=since) -> bool:
+            return found[item].get(str(unit.pk), date.min) >= since
+
+        def below(item: str, unit=unit, since=since) -> bool:
+            return any(path.startswith(unit.path) and when >= since for path, when in found[item].items())
+
         done = {
-            "raaderum": str(unit.pk) in found["raaderum"],
-            "hvad-er-aktoerskab": str(unit.pk) in found["hvad-er-aktoerskab"],
-            "delegationspoker": str(unit.pk) in found["delegationspoker"],
-            "historie": _within_any(found["historie"], unit.path)
-            or str(onboarding.leader_id) in found["anerkendt"],
-            "proevehandling": _within_any(found["proevehandling"], unit.path),
-            "handleplan": survey is not None and (survey.pk, unit.pk) in planned,
+            "raaderum": here("raaderum"),
+            "hvad-er-aktoerskab": here("hvad-er-aktoerskab"),
+            "delegationspoker": here("delegationspoker"),
+            "historie": below("historie")
+            or found["anerkendt"].get(str(onboarding.leader_id), date.min) >= since,
+            "proevehandling": below("proevehandling"),
+            "handleplan": survey is not None and planned.get((survey.pk, unit.pk), date.min) >= since,
             "tr-amr": onboarding.met_representatives_on is not None,
         }
         result.append(Progress(onboarding, _items(unit, survey, done), representatives.get(unit.pk, [])))
     return result
 
 
-def _found_in_other_apps(units: dict[int, Unit], leader_ids: set[int]) -> dict[str, set[str]]:
+def _found_in_other_apps(units: dict[int, Unit], leader_ids: set[int]) -> dict[str, dict[str, date]]:
     """One UNION query answers six items for every unit at once: for each item, the unit ids (or unit
-    paths, or leader ids for "anerkendt") where it has been done."""
+    paths, or leader ids for "anerkendt") where it has been done, with the latest day it was done."""
     text, unit_ids = CharField(), list(units)
 
-    def tagged(queryset, item: str, field: str):
-        # Paths are text already; ids are cast, so every part of the UNION has two text columns.
+    def tagged(queryset, item: str, field: str, when):
+        # Paths are text already; ids are cast, so every part of the UNION has two text columns and a date.
         ref = field if field.endswith("path") else Cast(field, text)
-        return queryset.order_by().values_list(Value(item, output_field=text), ref)
+        day = Cast(when, DateField()) if isinstance(when, str) else when
+        return queryset.order_by().values_list(Value(item, output_field=text), ref, day)
 
     agency = {"template__name": WHAT_IS_AGENCY, "status": Meeting.Status.CLOSED}
+    meeting_day = Cast(Coalesce("starts_at", "created"), DateField())
     running = [Experiment.Status.RUNNING, Experiment.Status.EVALUATING, Experiment.Status.DONE]
     rows = tagged(
-        DecisionArea.objects.reviewed_recently().filter(unit_id__in=unit_ids), "raaderum", "unit_id"
+        DecisionArea.objects.reviewed_recently().filter(unit_id__in=unit_ids),
+        "raaderum",
+        "unit_id",
+        "updated",
     ).union(
-        tagged(Meeting.objects.filter(unit_id__in=unit_ids, **agency), "hvad-er-aktoerskab", "unit_id"),
+        tagged(
+            Meeting.objects.filter(unit_id__in=unit_ids, **agency),
+            "hvad-er-aktoerskab",
+            "unit_id",
+            meeting_day,
+        ),
         tagged(
             Meeting.objects.filter(committee__unit_id__in=unit_ids, **agency),
             "hvad-er-aktoerskab",
             "committee__unit_id",
+            meeting_day,
         ),
         tagged(
             PokerSession.objects.filter(unit_id__in=unit_ids, status=PokerSession.Status.CLOSED),
             "delegationspoker",
             "unit_id",
+            "created",
         ),
         tagged(
             Story.objects.filter(_in_subtrees(units.values()), status=Story.Status.PUBLISHED),
             "historie",
             "unit__path",
+            Cast(Coalesce("published_at", "created"), DateField()),
         ),
-        tagged(Recognition.objects.filter(user_id__in=leader_ids), "anerkendt", "user_id"),
+        tagged(Recognition.objects.filter(user_id__in=leader_ids), "anerkendt", "user_id", "created"),
         tagged(
             Experiment.objects.filter(_in_subtrees(units.values()), status__in=running),
             "proevehandling",
             "unit__path",
+            "created",
         ),
     )
-    found: dict[str, set[str]] = {key: set[str]() for key, _label in ITEMS} | {"anerkendt": set[str]()}
-    for item, ref in set(rows):
-        found[item].add(ref)
+    found: dict[str, dict[str, date]] = {key: {} for key in [*KEYS, "anerkendt"]}
+    for item, ref, when in set(rows):
+        when = date.fromisoformat(when) if isinstance(when, str) else when
+        if when is not None and when > found[item].get(ref, date.min):
+            found[item][ref] = when
     return found
 
 

@@ -77,7 +77,7 @@ def email_codes(survey_id: int) -> int:
                     "pulse/code_email.txt", {"survey": survey, "code": raw, "link": f"{link}#kode={raw}"}
                 )
                 subject = str(format_lazy(_("Svar på »{}«"), survey.title))
-            connection.send_messages([EmailMessage(subject, body, to=[user.email])])
+            connection.send_messages([EmailMessage(subject, body, to=[user.email or ""])])
             batch.append((user, unit, raw))
             if len(batch) >= BATCH:
                 sent += store_sent(survey, batch)

@@ -27,12 +27,12 @@ def test_rows_come_with_the_line_they_stand_on_and_blank_rows_are_skipped():
 def test_a_missing_column_is_reported_on_line_1_with_what_was_expected():
     found, errors = rows("external_id\nK\n")
     assert found == []
-    assert errors == ["line 1: UNITS.csv mangler kolonnen/kolonnerne name (forventet: external_id,name)"]
+    assert errors == ["linje 1: UNITS.csv mangler kolonnen/kolonnerne name (forventet: external_id,name)"]
 
 
 def test_a_row_with_too_many_fields_is_reported_by_its_line_and_the_others_still_read():
     found, errors = rows("external_id,name\nK,Kommune,ekstra\nA,Område\n")
-    assert errors == ["line 2: for mange felter i rækken"]
+    assert errors == ["linje 2: for mange felter i rækken"]
     assert found == [(3, {"external_id": "A", "name": "Område"})]
 
 
@@ -49,5 +49,5 @@ def test_a_cell_our_export_protected_against_formulas_reads_as_it_was():
 def test_a_file_not_saved_as_utf8_names_the_line_of_the_first_bad_byte():
     with pytest.raises(ImportFailed) as failed:
         decode("external_id,name\nK,Kommune\nA,Område\n".encode("cp1252"), "UNITS.csv")
-    assert failed.value.errors == ["line 3: UNITS.csv er ikke gemt som UTF-8"]
+    assert failed.value.errors == ["linje 3: UNITS.csv er ikke gemt som UTF-8"]
     assert decode("æ".encode(), "UNITS.csv") == "æ"

@@ -62,7 +62,7 @@ def test_every_bad_row_is_reported_and_nothing_is_saved(cast, tmp_path):
         call_command("import_mandates", str(path), stdout=StringIO(), stderr=err)
     lines = err.getvalue().strip().splitlines()
     # The first row's limits span two physical lines, so the added rows start on line 5.
-    assert [line.split(":")[0] for line in lines] == ["line 5", "line 6", "line 7", "line 8"]
+    assert [line.split(":")[0] for line in lines] == ["linje 5", "linje 6", "linje 7", "linje 8"]
     assert "NOPE" in lines[0]
     assert "titel mangler" in lines[1] and "1 til 7" in lines[1] and "ja eller nej" in lines[1]
     assert "linje 4" in lines[2]

@@ -44,7 +44,7 @@ def test_a_failed_import_shows_every_error_and_changes_nothing(cast, client_as):
     upload(client, units=UNITS + "X,,K,land\n")
     job = Job.objects.get()
     assert job.status == Job.Status.FAILED
-    assert "line 3: navn mangler; ukendt type 'land'" in job.result
+    assert "linje 3: navn mangler; ukendt type 'land'" in job.result
     assert not Unit.objects.filter(external_id="NY").exists()
 
 

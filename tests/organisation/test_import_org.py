@@ -1,4 +1,4 @@
-"""`manage.py import_org`: upsert, all rows or none, `line N: reason` for every bad row."""
+"""`manage.py import_org`: upsert, all rows or none, `linje N: reason` for every bad row."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_reimporting_the_same_files_changes_nothing(tmp_path):
     before = list(Unit.objects.values_list("pk", "path", "name").order_by("pk"))
     out = run(tmp_path, UNITS, PEOPLE)
     assert "Enheder: 0 oprettet, 0 ændret. Personer: 0 oprettet, 0 ændret, 0 deaktiveret." in out
-    assert "Roller: 0 tilføjet, 0 fjernet." in out
+    assert "Roller: 0 tilføjet, 0 fjernet, 0 med nye datoer, 0 kommende." in out
     assert list(Unit.objects.values_list("pk", "path", "name").order_by("pk")) == before
 
 
@@ -120,10 +120,10 @@ K,Dublet,,kommune
 X,Forældreløs,NOPE,team
 """
     errors = fail(tmp_path, units)
-    assert errors[0].startswith("line 3: ") and "navn mangler" in errors[0]
-    assert errors[1].startswith("line 4: ") and "ukendt type 'region'" in errors[1]
-    assert errors[2].startswith("line 5: ") and "står også i linje 2" in errors[2]
-    assert errors[3].startswith("line 6: ") and "NOPE" in errors[3]
+    assert errors[0].startswith("linje 3: ") and "navn mangler" in errors[0]
+    assert errors[1].startswith("linje 4: ") and "ukendt type 'region'" in errors[1]
+    assert errors[2].startswith("linje 5: ") and "står også i linje 2" in errors[2]
+    assert errors[3].startswith("linje 6: ") and "NOPE" in errors[3]
     assert len(errors) == 4
     assert Unit.objects.count() == 0
 
@@ -139,7 +139,7 @@ ok4@kommune.dk,Ok,D,leder
 ok4@kommune.dk,Ok,D,leder
 """
     errors = fail(tmp_path, UNITS, people)
-    assert [e.split(":")[0] for e in errors] == ["line 2", "line 3", "line 4", "line 5", "line 7"]
+    assert [e.split(":")[0] for e in errors] == ["linje 2", "linje 3", "linje 4", "linje 5", "linje 7"]
     assert "ugyldig e-mailadresse" in errors[0]
     assert "navn mangler" in errors[1]
     assert "UKENDT" in errors[2]
@@ -170,7 +170,7 @@ def test_a_cycle_is_refused(tmp_path):
 def test_a_missing_column_is_reported_on_line_1(tmp_path):
     errors = fail(tmp_path, "external_id,name,kind\nK,K,kommune\n")
     assert errors == [
-        "line 1: UNITS.csv mangler kolonnen/kolonnerne parent_external_id "
+        "linje 1: UNITS.csv mangler kolonnen/kolonnerne parent_external_id "
         "(forventet: external_id,name,parent_external_id,kind)"
     ]
 
@@ -182,7 +182,7 @@ def test_latin1_file_gets_a_line_number(tmp_path):
     err = StringIO()
     with pytest.raises(CommandError):
         call_command("import_org", str(path), stdout=StringIO(), stderr=err)
-    assert err.getvalue().strip() == "line 2: UNITS.csv er ikke gemt som UTF-8"
+    assert err.getvalue().strip() == "linje 2: UNITS.csv er ikke gemt som UTF-8"
 
 
 @pytest.mark.django_db
@@ -197,7 +197,7 @@ def test_a_byte_order_mark_and_quoted_multiline_names_are_fine(tmp_path):
     assert Unit.objects.get(external_id="K").name == "Kommunen, den gode"
     # line numbers count physical lines: B starts on line 5
     errors = fail(tmp_path, units.replace("B,Tredje,K,omraade", "B,Tredje,K,land"))
-    assert errors[0].startswith("line 5: ")
+    assert errors[0].startswith("linje 5: ")
 
 
 @pytest.mark.django_db

@@ -76,7 +76,10 @@ def way_forward_notes(request: HttpRequest, meeting) -> list[Note]:
 
 def _initial_from(request: SignedInRequest) -> tuple[dict, list[Note]]:
     """Prefill from where the person came: a meeting's Vejen videre, an action plan or an activity."""
-    initial = {"due": timezone.localdate() + timedelta(days=30), "owner_email": request.user.email}
+    initial: dict[str, object] = {
+        "due": timezone.localdate() + timedelta(days=30),
+        "owner_email": request.user.email or "",
+    }
     notes = []
     if (key := request.GET.get("moede", "")).isdigit():
         meeting = Meeting.objects.select_related("committee").filter(pk=key).first()
