@@ -8,6 +8,13 @@ class ExperimentsConfig(AppConfig):
     verbose_name = _("Prøvehandlinger og forenkling")
 
     def ready(self) -> None:
+        from handlekraft.lib import privacy
+
+        from . import privacy as own
+
+        privacy.register(
+            "experiments", own.sections, getattr(own, "erase", None), getattr(own, "retain", None)
+        )
         from handlekraft.notifications.kinds import register
 
         register("experiment_approval", _("Når en prøvehandling venter på min godkendelse (ledere)"))

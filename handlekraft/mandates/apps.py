@@ -8,6 +8,11 @@ class MandatesConfig(AppConfig):
     verbose_name = _("Råderum")
 
     def ready(self) -> None:
+        from handlekraft.lib import privacy
+
+        from . import privacy as own
+
+        privacy.register("mandates", own.sections, getattr(own, "erase", None), getattr(own, "retain", None))
         from handlekraft.notifications.kinds import register
 
         register("mandate_question", _("Når en medarbejder spørger om råderummet (ledere)"))

@@ -355,8 +355,8 @@ class MandateQuestion(models.Model):
         OPEN = "aaben", _("Afventer svar")
         ANSWERED = "besvaret", _("Besvaret")
 
-    asker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, related_name="mandate_questions", on_delete=models.CASCADE
+    asker = models.ForeignKey(  # empty once the person who asked has left and been erased
+        settings.AUTH_USER_MODEL, null=True, related_name="mandate_questions", on_delete=models.SET_NULL
     )
     unit = models.ForeignKey(
         Unit, verbose_name=_("enhed"), related_name="mandate_questions", on_delete=models.CASCADE
@@ -416,7 +416,7 @@ class MandateQuestion(models.Model):
     def tell_the_asker(self) -> None:
         """Notifies the person who asked that their question has an answer."""
         notify(
-            [self.asker],
+            [self.asker] if self.asker else [],
             "mandate_answer",
             _("Dit spørgsmål om råderummet er besvaret"),
             self.answer_text,

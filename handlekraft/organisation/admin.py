@@ -6,15 +6,27 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.jobs.models import Job
 
+from .erasure import erase_person
 from .forms import ImportOrgForm
-from .models import Committee, CommitteeMember, Membership, PersonalToken, SiteSettings, Unit, User
+from .models import (
+    Committee,
+    CommitteeMember,
+    ErasureRecord,
+    Membership,
+    PersonalToken,
+    PlannedRole,
+    SiteSettings,
+    Unit,
+    User,
+)
 from .tasks import import_org_job
 
 
@@ -59,10 +71,10 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = [
         (None, {"fields": ["email", "external_id", "name", "language", "password"]}),
         (_("Adgang"), {"fields": ["is_active", "sso_subject", "is_staff", "is_superuser"]}),
-        (_("Datoer"), {"fields": ["last_login", "date_joined", "left_on", "erased"]}),
+        (_("Datoer"), {"fields": ["last_login", "date_joined", "left_on", "erased", "erase_link"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]})]
-    readonly_fields = ["last_login", "date_joined", "left_on", "erased"]
+    readonly_fields = ["last_login", "date_joined", "left_on", "erased", "erase_link"]
     filter_horizontal = []
 
     def get_fieldsets(self, request, obj=None):
@@ -73,7 +85,7 @@ class UserAdmin(BaseUserAdmin):
         return [
             (None, {"fields": ["email", "external_id", "name", "language"]}),
             (_("Adgang"), {"fields": ["is_active", "sso_subject"]}),
-            (_("Datoer"), {"fields": ["last_login", "date_joined", "left_on", "erased"]}),
+            (_("Datoer"), {"fields": ["last_login", "date_joined", "left_on", "erased", "erase_link"]}),
         ]
 
     def get_form(self, request, obj=None, **kwargs):
@@ -100,6 +112,45 @@ class UserAdmin(BaseUserAdmin):
         return super().has_delete_permission(request, obj) and not self._touches_a_technical_account(
             request, obj
         )
+
+    def get_urls(self):
+        erase = self.admin_site.admin_view(self.erase_view)
+        return [
+            path("<int:pk>/slet-personoplysninger/", erase, name="organisation_user_erase"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("Personoplysninger"))
+    def erase_link(self, obj):
+        if obj is None or obj.pk is None or obj.erased:
+            return _("Slettet") if obj is not None and obj.erased else "–"
+        url = reverse("admin:organisation_user_erase", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Slet personoplysningerne nu"))
+
+    def erase_view(self, request, pk: int):
+        """HR erases one person's data at once (GDPR article 17), after a confirmation; the erasure is
+        logged (ErasureRecord) with who did it."""
+        person = get_object_or_404(User, pk=pk)
+        if (
+            not self.has_change_permission(request, person)
+            or person.pk == request.user.pk
+            or person.is_superuser
+            or person.is_staff
+        ):
+            raise PermissionDenied
+        if person.erased:
+            messages.info(request, _("Personoplysningerne er allerede slettet."))
+            return redirect("admin:organisation_user_change", person.pk)
+        if request.method == "POST" and request.POST.get("confirm") == "yes":
+            erase_person(person, by=request.user, reason=ErasureRecord.Reason.HR)
+            messages.success(request, _("Personoplysningerne er slettet, og sletningen er skrevet i loggen."))
+            return redirect("admin:organisation_user_change", person.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "person": person,
+            "title": _("Slet personoplysninger"),
+        }
+        return TemplateResponse(request, "admin/organisation/erase.html", context)
 
     def user_change_password(self, request, id, form_url=""):
         if not request.user.is_superuser:
@@ -176,3 +227,30 @@ class PersonalTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(admin.ModelAdmin):
+    """The log of erasures: read only, never changed or deleted."""
+
+    list_display = ["created", "person", "reason", "erased_by"]
+    list_filter = ["reason"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PlannedRole)
+class PlannedRoleAdmin(admin.ModelAdmin):
+    """Roles that begin on a later date (from the import or OS2mo); they begin by themselves."""
+
+    list_display = ["user", "unit", "role", "starts_on", "ends_on"]
+    list_filter = ["role"]
+    search_fields = ["user__name", "unit__name"]
+    autocomplete_fields = ["user", "unit"]

@@ -16,6 +16,11 @@ class OrganisationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
+        from handlekraft.lib import privacy
+
+        from .personal_data import organisation_sections
+
+        privacy.register("organisation", organisation_sections)  # its own row is erased last (erasure.py)
         from handlekraft import checks  # noqa: F401 (registers the deploy checks)
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="handlekraft.create_cache_table")

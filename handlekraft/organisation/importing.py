@@ -351,14 +351,13 @@ def write_people(
         _deactivate_people_not_in({u.pk for u in users.values()}, result, today)
 
 
-def _write_users(
-    people: dict[str, PersonRow], left: dict[str, date], result: ImportResult, report: Callable[[int], None]
-) -> dict[str, User]:
-    """Creates the new people and updates the known ones, found by external_id, else by e-mail (so an
-    e-mail that changes keeps the person); closes the accounts of those who have left. Returns every
-    person of the file by their row key."""
-    fields = ("id", "email", "external_id", "name", "is_active", "left_on")
-    known = list(User.objects.only(*fields))
+PERSON_FIELDS = ("id", "email", "external_id", "name", "is_active", "left_on")
+
+
+def _known_people(people: dict[str, PersonRow]) -> dict[str, User]:
+    """The people of the file who are here already, found by external_id, else by e-mail; raises
+    ImportFailed when a row's e-mail belongs to someone else."""
+    known = list(User.objects.only(*PERSON_FIELDS))
     by_id = {u.external_id: u for u in known if u.external_id}
     by_email = {u.email: u for u in known if u.email}
     found: dict[str, User] = {}
@@ -377,6 +376,15 @@ def _write_users(
             found[key] = user
     if conflicts:
         raise ImportFailed(conflicts)
+    return found
+
+
+def _write_users(
+    people: dict[str, PersonRow], left: dict[str, date], result: ImportResult, report: Callable[[int], None]
+) -> dict[str, User]:
+    """Creates the new people and updates the known ones (so an e-mail that changes keeps the person);
+    closes the accounts of those who have left. Returns every person of the file by their row key."""
+    found = _known_people(people)
     new = [
         User(
             email=row.email or None, external_id=row.external_id, name=row.name, password=make_password(None)
@@ -390,7 +398,7 @@ def _write_users(
         created = User.objects.filter(
             Q(external_id__in=[u.external_id for u in new if u.external_id])
             | Q(email__in=[u.email for u in new if not u.external_id])
-        ).only(*fields)
+        ).only(*PERSON_FIELDS)
         by_key = {(f"id:{u.external_id}" if u.external_id else f"email:{u.email}"): u for u in created}
         found.update({key: by_key[key] for key in people if key not in found})
     report(len(new))

@@ -65,6 +65,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # closes at once, and their personal data is erased after the retention period (organisation/leaving.py).
     left_on = models.DateField(_("fratrådt"), null=True, blank=True)
     erased = models.DateTimeField(_("personoplysninger slettet"), null=True, blank=True)
+    # The person's own choice: the stories they wrote stay (as "en tidligere medarbejder") after they leave.
+    keep_stories = models.BooleanField(_("mine historier må blive, når jeg stopper"), default=False)
 
     objects = UserManager()
 
@@ -404,6 +406,27 @@ class SiteSettings(models.Model):
         ],
         help_text=_("Resultater vises aldrig for færre besvarelser end dette tal (mindst 3; normalt 5)."),
     )
+    # How long data is kept (GDPR article 5(1)(e)); applied every night by `apply_org_changes`, and
+    # written in the privacy notice ("Sådan behandler vi dine oplysninger").
+    erase_leavers_after_days = models.PositiveSmallIntegerField(
+        _("slet personoplysninger om fratrådte efter (dage)"),
+        default=90,
+        help_text=_(
+            "Kontoen lukkes den dag, personen stopper. Efter så mange dage slettes eller anonymiseres "
+            "alt om personen."
+        ),
+    )
+    keep_meeting_notes_days = models.PositiveSmallIntegerField(
+        _("gem noter fra dialogmøder i (dage)"),
+        default=1095,
+        help_text=_("Regnet fra mødets dato. Opsamlingernes temaer og citater bliver stående."),
+    )
+    keep_pulse_comments_days = models.PositiveSmallIntegerField(
+        _("gem kommentarer i målinger i (dage)"),
+        default=730,
+        help_text=_("Regnet fra målingens slutdato. Tallene bliver stående, så udviklingen kan følges."),
+    )
+    keep_notifications_days = models.PositiveSmallIntegerField(_("gem notifikationer i (dage)"), default=365)
     accessibility_statement_url = models.URLField(_("link til tilgængelighedserklæring"), blank=True)
     accessibility_contact = models.EmailField(_("kontakt om tilgængelighed"), blank=True)
 
@@ -440,6 +463,30 @@ class SiteSettings(models.Model):
         if memo is not None:
             memo["site"] = site
         return site
+
+
+class ErasureRecord(models.Model):
+    """That a person's data was erased, when, by whom and why: the audit log of erasures. It names the
+    person only by their (anonymised) row, never by name or e-mail."""
+
+    class Reason(models.TextChoices):
+        RETENTION = "periode", _("Slettefristen for fratrådte var nået")
+        HR = "hr", _("Slettet af HR")
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.PROTECT)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+    reason = models.CharField(_("årsag"), max_length=8, choices=Reason.choices)
+    created = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sletning af personoplysninger")
+        verbose_name_plural = _("log over sletninger af personoplysninger")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} – {self.get_reason_display()}"
 
 
 class PersonalToken(models.Model):

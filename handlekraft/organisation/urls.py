@@ -30,4 +30,6 @@ urlpatterns = [
     path("organisation/udvalg/<int:pk>/", organisation.committee_detail, name="committee"),
     path("profil/", profile.profile, name="profile"),
     path("profil/noegler/<int:pk>/tilbagekald/", profile.revoke_token, name="token-revoke"),
+    path("profil/mine-data.<str:kind>", profile.my_data, name="my-data"),
+    path("profil/historier-efter-fratraedelse/", profile.keep_stories, name="keep-stories"),
 ]

@@ -8,6 +8,11 @@ class PlanConfig(AppConfig):
     verbose_name = _("Plan og opfølgning")
 
     def ready(self) -> None:
+        from handlekraft.lib import privacy
+
+        from . import privacy as own
+
+        privacy.register("plan", own.sections, own.erase)
         from handlekraft.notifications.kinds import register
 
         register("follow_up_assigned", _("Når jeg bliver ansvarlig for et opfølgningspunkt"))

@@ -8,6 +8,11 @@ class PulseConfig(AppConfig):
     verbose_name = _("Måling")
 
     def ready(self) -> None:
+        from handlekraft.lib import privacy
+
+        from . import privacy as own
+
+        privacy.register("pulse", own.sections, getattr(own, "erase", None), getattr(own, "retain", None))
         from handlekraft.notifications.kinds import register
 
         register(

@@ -8,6 +8,11 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Historier og anerkendelse")
 
     def ready(self) -> None:
+        from handlekraft.lib import privacy
+
+        from . import privacy as own
+
+        privacy.register("stories", own.sections, getattr(own, "erase", None), getattr(own, "retain", None))
         from handlekraft.notifications.kinds import register
 
         register("story_consent", _("Når en kollega nævner mig i en historie og beder om mit samtykke"))
