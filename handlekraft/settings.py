@@ -242,6 +242,15 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
+# OS2mo (`manage.py sync_os2mo`, organisation/os2mo.py): its address, Keycloak's token endpoint and the
+# client's credentials, and which association types (their user_key) mean TR and AMR.
+OS2MO_URL = os.environ.get("OS2MO_URL", "")
+OS2MO_TOKEN_URL = os.environ.get("OS2MO_TOKEN_URL", "")
+OS2MO_CLIENT_ID = os.environ.get("OS2MO_CLIENT_ID", "")
+OS2MO_CLIENT_SECRET = envsecret("OS2MO_CLIENT_SECRET")
+OS2MO_TR_ASSOCIATION_TYPES = os.environ.get("OS2MO_TR_ASSOCIATION_TYPES", "TR")
+OS2MO_AMR_ASSOCIATION_TYPES = os.environ.get("OS2MO_AMR_ASSOCIATION_TYPES", "AMR")
+
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {

@@ -108,6 +108,25 @@ class PersonRow:
         return f"id:{self.external_id}" if self.external_id else f"email:{self.email}"
 
 
+def name_problems(name: str) -> list[str]:
+    """What is wrong with a unit's or a person's name, from a file or from OS2mo."""
+    if not name:
+        return [_("navn mangler")]
+    if len(name) > 200:
+        return [_("navnet er længere end 200 tegn")]
+    if find_cpr(name):
+        return [_("navnet ser ud til at indeholde et CPR-nummer")]
+    return []
+
+
+def email_problems(email: str) -> list[str]:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return [_("ugyldig e-mailadresse %(email)s") % {"email": repr(email)}]
+    return []
+
+
 def parse_units(text: str, errors: list[str]) -> dict[str, UnitRow]:
     kinds = Unit.Kind.values
     rows: dict[str, UnitRow] = {}
@@ -123,12 +142,7 @@ def parse_units(text: str, errors: list[str]) -> dict[str, UnitRow]:
             )
         elif len(unit.external_id) > 100:
             problems.append(_("external_id er længere end 100 tegn"))
-        if not unit.name:
-            problems.append(_("navn mangler"))
-        elif len(unit.name) > 200:
-            problems.append(_("navnet er længere end 200 tegn"))
-        elif find_cpr(unit.name):
-            problems.append(_("navnet ser ud til at indeholde et CPR-nummer"))
+        problems += name_problems(unit.name)
         if unit.kind not in kinds:
             problems.append(
                 _("ukendt type %(kind)s (brug %(kinds)s)")
@@ -174,20 +188,12 @@ def parse_people(text: str, errors: list[str]) -> list[PersonRow]:
             ends_on=parse_date(row["end_date"], "end_date", problems),
         )
         if person.email or not person.external_id:
-            try:
-                validate_email(person.email)
-            except ValidationError:
-                problems.append(_("ugyldig e-mailadresse %(email)s") % {"email": repr(person.email)})
+            problems += email_problems(person.email)
         if len(person.external_id) > 100:
             problems.append(_("external_id er længere end 100 tegn"))
         if person.starts_on and person.ends_on and person.ends_on < person.starts_on:
             problems.append(_("end_date ligger før start_date"))
-        if not person.name:
-            problems.append(_("navn mangler"))
-        elif len(person.name) > 200:
-            problems.append(_("navnet er længere end 200 tegn"))
-        elif find_cpr(person.name):
-            problems.append(_("navnet ser ud til at indeholde et CPR-nummer"))
+        problems += name_problems(person.name)
         if not person.unit:
             problems.append(_("unit_external_id mangler"))
         if person.role not in roles:
@@ -265,16 +271,33 @@ def import_org(
         errors.append(_("--deactivate-missing kræver en PEOPLE.csv"))
     if errors:
         raise ImportFailed(sorted(errors, key=line_of))
+    missing = Missing.ALL if deactivate_missing else Missing.KEEP
+    return apply_rows(unit_rows, existing_units, people_rows, missing, report)
 
+
+class Missing:
+    """What happens to the active people a file or sync does not name."""
+
+    KEEP = "keep"  # nothing (a partial file)
+    ALL = "all"  # they have left (--deactivate-missing)
+    KEYED = "keyed"  # those with an external_id have left (a sync: the source no longer has them)
+
+
+def apply_rows(
+    unit_rows: dict[str, UnitRow],
+    existing_units: dict[str, Unit],
+    people_rows: list[PersonRow] | None,
+    missing: str,
+    report: Progress,
+) -> ImportResult:
+    """Writes checked rows in one transaction: the CSV import's and the OS2mo sync's common end."""
     result = ImportResult()
     total = len(unit_rows) + len(people_rows or [])
     with transaction.atomic():
         write_units(unit_rows, existing_units, result)
         report(len(unit_rows), total, _("Enhederne er gemt"))
         if people_rows is not None:
-            write_people(
-                people_rows, result, deactivate_missing, lambda n: report(len(unit_rows) + n, total, "")
-            )
+            write_people(people_rows, result, missing, lambda n: report(len(unit_rows) + n, total, ""))
     return result
 
 
@@ -318,7 +341,7 @@ def write_units(rows: dict[str, UnitRow], existing: dict[str, Unit], result: Imp
 def write_people(
     rows: list[PersonRow],
     result: ImportResult,
-    deactivate_missing: bool,
+    missing: str,
     report: Callable[[int], None],
     today: date | None = None,
 ) -> None:
@@ -347,8 +370,10 @@ def write_people(
     _write_memberships({users[k].pk: now[k] for k in people}, result, announce)
     _write_planned({users[k].pk: later[k] for k in people}, result)
     report(len(rows))
-    if deactivate_missing:
-        _deactivate_people_not_in({u.pk for u in users.values()}, result, today)
+    if missing != Missing.KEEP:
+        _deactivate_people_not_in(
+            {u.pk for u in users.values()}, result, today, keyed_only=missing == Missing.KEYED
+        )
 
 
 PERSON_FIELDS = ("id", "email", "external_id", "name", "is_active", "left_on")
@@ -487,10 +512,13 @@ def _write_planned(
     result.roles_planned = len(fresh)
 
 
-def _deactivate_people_not_in(keep: set[int], result: ImportResult, today: date) -> None:
-    """Everyone HR no longer has has left today: closed at once (never deleted; erased later)."""
-    active = User.objects.filter(is_active=True, is_superuser=False).values_list("pk", flat=True)
-    missing = [pk for pk in active if pk not in keep]
+def _deactivate_people_not_in(keep: set[int], result: ImportResult, today: date, keyed_only: bool) -> None:
+    """Everyone HR (or OS2mo: those with its key) no longer has has left today: closed at once (never
+    deleted; erased later)."""
+    people = User.objects.filter(is_active=True, is_superuser=False)
+    if keyed_only:
+        people = people.exclude(external_id="")
+    missing = [pk for pk in people.values_list("pk", flat=True) if pk not in keep]
     for start in range(0, len(missing), BATCH):
         User.objects.filter(pk__in=missing[start : start + BATCH]).update(is_active=False, left_on=today)
     result.people_deactivated += len(missing)
