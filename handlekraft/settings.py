@@ -220,6 +220,8 @@ if OIDC_ENABLED:
     OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_OP_LOGOUT_ENDPOINT", "")
     OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
     OIDC_CREATE_USER = envbool("OIDC_CREATE_USER", "0")
+    # The claim holding the person's HR/OS2mo key (`external_id`), for staff without a work e-mail.
+    OIDC_EMPLOYEE_KEY_CLAIM = os.environ.get("OIDC_EMPLOYEE_KEY_CLAIM", "")
     OIDC_USE_PKCE = True
     OIDC_STORE_ID_TOKEN = True  # the id_token_hint for logging out at the provider too
     OIDC_CALLBACK_CLASS = "handlekraft.organisation.oidc.SSOCallbackView"

@@ -1,8 +1,10 @@
 """Single sign-on with OpenID Connect (Microsoft Entra ID, AD FS, Keycloak) for shared PCs.
 
 - People are those the municipality imported from its HR system. At the first login a person is found by
-  e-mail, and the provider's stable key for them is stored (Entra's `oid`, else `sub`); from then on they
-  are found by that key, so a changed e-mail address neither locks them out nor lets someone else in.
+  the employee key in the claim OIDC_EMPLOYEE_KEY_CLAIM (when set: staff without a work e-mail are found
+  so, by their `external_id`), else by e-mail, and the provider's stable key for them is stored (Entra's
+  `oid`, else `sub`); from then on they are found by that key, so a changed e-mail address neither locks
+  them out nor lets someone else in.
 - Someone not imported gets a Danish message on the login page (or is created when OIDC_CREATE_USER=1);
   a deactivated person gets a message too, never an error page.
 - The flow uses PKCE; logging out ends the session at the provider as well (RP-initiated logout with
@@ -68,6 +70,13 @@ def subject_of(claims: dict) -> str:
     return str(claims.get("oid") or claims.get("sub") or "")
 
 
+def employee_key_of(claims: dict) -> str:
+    """The person's key in HR or OS2mo, from the claim the municipality configured (e.g. Entra's
+    `employeeid` as an optional claim, or a Keycloak mapper), else ""."""
+    claim = getattr(settings, "OIDC_EMPLOYEE_KEY_CLAIM", "")
+    return str(claims.get(claim) or "").strip() if claim else ""
+
+
 def email_of(claims: dict) -> str:
     # Entra ID puts the address in "email" when the optional claim is set, else in "upn" or
     # "preferred_username".
@@ -85,13 +94,13 @@ class SSOBackend(OIDCAuthenticationBackend):
 
     def get_or_create_user(self, access_token, id_token, payload):
         claims = self.get_userinfo(access_token, id_token, payload)
-        subject, email = subject_of(claims), email_of(claims)
+        subject, email, key = subject_of(claims), email_of(claims), employee_key_of(claims)
         if not subject:
             return self.refuse(Refusal.NO_EMAIL)
-        user = self.find_user(subject, email)
+        user = self.find_user(subject, email, key)
         if user is None:
             if not email:
-                return self.refuse(Refusal.NO_EMAIL)
+                return self.refuse(Refusal.NOT_IMPORTED if key else Refusal.NO_EMAIL)
             if User.objects.filter(email__iexact=email).exists():
                 return self.refuse(Refusal.OTHER_LOGIN)
             if not self.get_settings("OIDC_CREATE_USER", False):
@@ -105,15 +114,20 @@ class SSOBackend(OIDCAuthenticationBackend):
         return user
 
     @staticmethod
-    def find_user(subject: str, email: str) -> User | None:
-        """The person linked to this login; at the first login, the imported person with the e-mail."""
+    def find_user(subject: str, email: str, key: str = "") -> User | None:
+        """The person linked to this login; at the first login, the imported person with the employee key
+        (if the provider sends one), else with the e-mail."""
         linked = User.objects.filter(sso_subject=subject).first()
-        if linked is not None or not email:
+        if linked is not None:
             return linked
+        if key and (by_key := User.objects.filter(external_id=key, sso_subject="").first()):
+            return by_key
+        if not email:
+            return None
         return User.objects.filter(email__iexact=email, sso_subject="").first()
 
     def filter_users_by_claims(self, claims: dict):
-        user = self.find_user(subject_of(claims), email_of(claims))
+        user = self.find_user(subject_of(claims), email_of(claims), employee_key_of(claims))
         return User.objects.filter(pk=user.pk) if user else User.objects.none()
 
     def verify_claims(self, claims: dict) -> bool:

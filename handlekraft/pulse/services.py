@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from handlekraft.lib.cpr import find_cpr
 from handlekraft.organisation.models import Unit
 
-from .codes import recipients, shuffle, store_hashes
+from .codes import remaining_recipients, shuffle, store_sent
 from .models import COMMENT_MAX, Aggregate, AnswerCode, Response, Rollup, Survey, UnitCount
 from .results import SurveyResults, store_outcomes
 from .tasks import prompt_units
@@ -44,13 +44,13 @@ def why_not(code: AnswerCode | None) -> Refused | None:
 
 @transaction.atomic
 def make_codes(survey: Survey) -> list[tuple[Unit, str]]:
-    """One single-use code per active person in the subtree, labelled only with that person's unit, for
-    printed slips: sorted by unit, never by person. The codes come back once; nothing records which
-    person got which code."""
-    units = sorted((unit for _user, unit in recipients(survey)), key=lambda u: (u.path, u.pk))
-    codes = [(unit, AnswerCode.new_raw()) for unit in units]
-    store_hashes(survey, codes)
-    return codes
+    """One single-use code per person in the subtree not yet given one (everyone, or after the e-mails
+    those without a work e-mail), labelled only with that person's unit, for printed slips: sorted by
+    unit, never by person. The codes come back once; who was given a code is recorded (Invitation), never
+    which code."""
+    given = [(user, unit, AnswerCode.new_raw()) for user, unit in remaining_recipients(survey)]
+    store_sent(survey, given)  # the hashes shuffled, and who was given one: never which
+    return sorted(((unit, raw) for _user, unit, raw in given), key=lambda c: (c[0].path, c[0].pk, c[1]))
 
 
 def check_answers(survey: Survey, answers: dict) -> dict:

@@ -26,11 +26,30 @@ ACCOUNTS = {
     "sub-anders": {"email": "Ansat@Test.dk", "name": "Anders Ansat"},
     "sub-ukendt": {"email": "ukendt@test.dk", "name": "Ulla Ukendt"},
     "sub-gone": {"email": "gone@test.dk", "name": "Gitte Gået"},
+    "sub-kim": {"name": "Kim Køkken", "employee_id": "P-KIM"},  # no work e-mail: found by employee key
 }
 PEOPLE = """
 from handlekraft.organisation.models import User
 User.objects.create_user("ansat@test.dk", name="Anders Ansat")
 User.objects.create_user("gone@test.dk", name="Gitte Gået", is_active=False)
+from handlekraft.organisation.models import Membership, Unit
+kitchen = Unit.objects.create(external_id="KOEKKEN", name="Køkkenet", kind="afdeling")
+kim = User.objects.create_user(None, name="Kim Køkken", external_id="P-KIM")
+Membership.objects.create(user=kim, unit=kitchen, role="medarbejder")
+"""
+# HR prints the pulse's code slips (the people without e-mail get theirs this way); prints one code.
+SLIP = """
+from datetime import timedelta
+from django.utils import timezone
+from handlekraft.organisation.models import Unit
+from handlekraft.pulse import services
+from handlekraft.pulse.models import Item, Survey
+today = timezone.localdate()
+survey = Survey.objects.create(title="Puls", unit=Unit.objects.get(external_id="KOEKKEN"), opens=today,
+                               closes=today + timedelta(days=7), round="2026Q4")
+survey.items.set(Item.objects.filter(in_default_pulse=True)[:2])
+[(unit, code)] = services.make_codes(survey)
+print(code)
 """
 
 
@@ -76,6 +95,7 @@ def sso(tmp_path_factory):
             OIDC_OP_JWKS_ENDPOINT=f"{op}/jwks",
             OIDC_OP_LOGOUT_ENDPOINT=f"{op}/session/end",
             OIDC_RENEW_SECONDS=str(RENEW_SECONDS),
+            OIDC_EMPLOYEE_KEY_CLAIM="employee_id",
         )
         prepare_site(env)
         manage(env, "shell", "-c", PEOPLE)
@@ -183,3 +203,19 @@ def test_a_session_ended_at_the_provider_ends_here_at_the_next_check(page, sso):
     assert "Du er logget ud hos kommunens login" in page.content()
     page.goto(sso.app + "/")
     assert page.url.startswith(sso.app + "/login/")  # signed out here as well
+
+
+def test_staff_without_email_sign_in_by_employee_key_and_answer_from_a_printed_slip(page, sso):
+    press_sso_login(page, sso)
+    sign_in_at_provider(page, "sub-kim")
+    assert page.url == sso.app + "/" and "Kim Køkken" in page.content()
+    no_axe_violations(page)
+    code = manage(sso.env, "shell", "-c", SLIP).strip().splitlines()[-1]
+    page.goto(sso.app + "/puls/")
+    page.get_by_label("Din svarkode").fill(code)
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Send mine svar").wait_for()
+    no_axe_violations(page)
+    page.get_by_role("group").first.get_by_label("Enig", exact=True).check()
+    page.get_by_role("button", name="Send mine svar").click()
+    page.get_by_role("heading", name="Tak for dine svar").wait_for()

@@ -1,7 +1,7 @@
 // A real OpenID Connect provider for the single sign-on tests (tests/test_sso.py): panva's certified
 // oidc-provider with its development login page (any password; the login is the account's `sub`).
 //   node provider.mjs PORT REDIRECT_URI POST_LOGOUT_REDIRECT_URI
-// Accounts come as JSON in OP_ACCOUNTS: {"sub": {"email": "...", "name": "..."}}. PKCE is required, and
+// Accounts come as JSON in OP_ACCOUNTS: {"sub": {"email": "...", "name": "...", "employee_id": "..."}}. PKCE is required, and
 // the first-party client gets no consent page (as a municipality's Entra ID or Keycloak is set up).
 import Provider from 'oidc-provider';
 
@@ -19,7 +19,8 @@ const configuration = {
     token_endpoint_auth_method: 'client_secret_post',
   }],
   pkce: { required: () => true },
-  claims: { openid: ['sub'], email: ['email'], profile: ['name'] },
+  // employee_id: the person's key in HR/OS2mo, as a municipality maps it for staff without e-mail.
+  claims: { openid: ['sub'], email: ['email'], profile: ['name', 'employee_id'] },
   features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   cookies: { keys: ['test-only-cookie-key'] },
   async findAccount(ctx, sub) {
@@ -33,7 +34,7 @@ const configuration = {
       accountId: ctx.oidc.session.accountId,
     });
     grant.addOIDCScope('openid email profile');
-    grant.addOIDCClaims(['email', 'name']);
+    grant.addOIDCClaims(['email', 'name', 'employee_id']);
     await grant.save();
     return grant;
   },

@@ -54,3 +54,19 @@ def test_with_create_user_a_new_person_is_created_and_linked(cast, settings):
     settings.OIDC_CREATE_USER = True
     user = backend().get_or_create_user("", "", {"sub": "s-5", "email": "Ny@Test.dk", "name": "Nina Ny"})
     assert (user.email, user.name, user.sso_subject) == ("ny@test.dk", "Nina Ny", "s-5")
+
+
+def test_staff_without_email_are_found_by_the_employee_key_claim(cast, settings):
+    settings.OIDC_EMPLOYEE_KEY_CLAIM = "employee_id"
+    kim = type(cast.employee).objects.create_user(None, name="Kim Køkken", external_id="P-KIM")
+    sso = backend()
+    assert sso.get_or_create_user("", "", {"sub": "s-kim", "employee_id": "P-KIM"}) == kim
+    kim.refresh_from_db()
+    assert kim.sso_subject == "s-kim"  # linked: from now on the login's own key decides
+    assert sso.get_or_create_user("", "", {"sub": "s-kim"}) == kim
+    assert sso.get_or_create_user("", "", {"sub": "s-x", "employee_id": "P-NOBODY"}) is None
+    assert sso.request.sso_refusal == Refusal.NOT_IMPORTED  # a key nobody has: not imported, not "no e-mail"
+    settings.OIDC_EMPLOYEE_KEY_CLAIM = ""
+    assert (
+        backend().get_or_create_user("", "", {"sub": "s-y", "employee_id": "P-KIM"}) is None
+    )  # claim not used

@@ -3,11 +3,14 @@ e-mail or printed as slips; the answer page without an account."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
+from handlekraft.organisation.models import User
 from handlekraft.pulse import services
 from handlekraft.pulse.models import AnswerCode, Item, Response, Survey
 from tests.conftest import make_user
@@ -107,7 +110,7 @@ def test_hr_plans_a_survey_and_emails_the_codes(client_as, cast, django_capture_
     page = client_as("hr").get(f"/maaling/{survey.pk}/styring/").content.decode()
     assert "20 %" in page  # the organisation-wide response rate, the only count shown while open
     again = client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/", follow=True)
-    assert "allerede lavet svarkoder" in again.content.decode()
+    assert "Alle i målingen har allerede fået en svarkode." in again.content.decode()
 
 
 def test_printed_code_slips(client_as, cast):
@@ -120,3 +123,30 @@ def test_printed_code_slips(client_as, cast):
     text = "\n".join(page.extract_text() for page in pdf.pages)
     assert text.count("Din kode") == 4 and "Plejecenter Bøgely" in text
     assert AnswerCode.objects.filter(survey=survey).count() == 4
+
+
+def test_staff_without_a_work_email_get_printed_slips_after_the_emails(
+    client_as, cast, django_capture_on_commit_callbacks
+):
+    import io
+
+    from pypdf import PdfReader
+
+    User.objects.filter(pk=cast.employee.pk).update(email=None, external_id="P-ANSAT")
+    survey = open_survey(cast.unit)
+    hr = client_as("hr")
+    with django_capture_on_commit_callbacks(execute=True):
+        hr.post(f"/maaling/{survey.pk}/styring/send/")
+    assert len(mail.outbox) == 3  # everyone with an e-mail
+    page = hr.get(f"/maaling/{survey.pk}/styring/").content.decode()
+    assert "1 person i målingen har ikke fået en svarkode" in page and "Hent kodesedler til dem (PDF)" in page
+    pdf = PdfReader(io.BytesIO(hr.post(f"/maaling/{survey.pk}/styring/sedler/").content))
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    assert text.count("Din kode") == 1  # a slip for the one without e-mail, nobody else
+    raw = re.search(r"Din kode:\s*(\S+)", text).group(1)
+    assert AnswerCode.objects.filter(survey=survey).count() == 4
+    assert "har ikke fået en svarkode" not in hr.get(f"/maaling/{survey.pk}/styring/").content.decode()
+    again = hr.post(f"/maaling/{survey.pk}/styring/sedler/", follow=True).content.decode()
+    assert "Alle i målingen har allerede fået en svarkode." in again
+    services.answer(raw, {"raaderum_ved": 3})  # the slip's code answers
+    assert Response.objects.filter(survey=survey).count() == 1

@@ -17,6 +17,7 @@ from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import SiteSettings
 
 from .. import services
+from ..codes import remaining_recipients
 from ..forms import SurveyForm
 from ..models import AnswerCode, Invitation, Response, Survey
 from ..rules import require_survey_manager
@@ -48,11 +49,14 @@ def manage(request: SignedInRequest, pk: int) -> HttpResponse:
     # and only when the people asked are at least as many as the anonymity threshold.
     answered = Response.objects.filter(survey=survey).count()
     shown = codes >= SiteSettings.current().safe_threshold
-    return render(
-        request,
-        "pulse/manage.html",
-        {"survey": survey, "codes": codes, "rate": round(100 * answered / codes) if shown else None},
-    )
+    waiting = len(remaining_recipients(survey)) if codes and survey.status != Survey.Status.CLOSED else 0
+    context = {
+        "survey": survey,
+        "codes": codes,
+        "rate": round(100 * answered / codes) if shown else None,
+        "waiting": waiting,  # people not given a code yet: those without a work e-mail, mostly
+    }
+    return render(request, "pulse/manage.html", context)
 
 
 @login_required
@@ -76,13 +80,14 @@ def send_codes(request: SignedInRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def slips(request: SignedInRequest, pk: int) -> HttpResponse:
-    """Code letters to print, for staff without work e-mail. Made once; the codes are shown only here."""
+    """Code slips to print: for everyone, or after the e-mails for those not reached (staff without a work
+    e-mail). Made once per person; the codes are shown only here."""
     require_survey_manager(request.user)
     survey = get_object_or_404(Survey.objects.select_related("unit"), pk=pk)
-    if AnswerCode.objects.filter(survey=survey).exists():
-        messages.error(request, _("Der er allerede lavet svarkoder til målingen."))
-        return redirect("results:manage", pk=survey.pk)
     made = services.make_codes(survey)
+    if not made:
+        messages.error(request, _("Alle i målingen har allerede fået en svarkode."))
+        return redirect("results:manage", pk=survey.pk)
     context = {"survey": survey, "slips": made, "link": settings.SITE_URL + reverse("pulse:answer")}
     return attachment(pdf_from_template("pulse/slips.html", context), f"kodesedler-{survey.pk}.pdf")
 
