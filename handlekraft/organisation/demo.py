@@ -54,6 +54,10 @@ DEMO_ACCOUNTS = [
     ("hr@eksempel.dk", "Hanne Riis", [("ADM-HR", Role.HR)]),
 ]
 
+# Frontline staff without a work e-mail, known by their HR key: (external_id, name, unit). They sign in
+# through SSO by that key, or with a one-time code from their leader.
+WITHOUT_EMAIL = [("HR-40117", "Birgit Køkken", "SO-SOL-A")]
+
 # Leaders of the other units: (unit, name)
 LEADERS = [
     ("EK", "Karen Dahl"),
@@ -223,6 +227,11 @@ def build() -> DemoOrganisation:
             role(org, user, where, r)
     for where, name in LEADERS:
         role(org, person(org, slug_email(name), name), where, Role.LEADER)
+    for key, name, where in WITHOUT_EMAIL:
+        kitchen = User.objects.filter(external_id=key).first() or User.objects.create_user(
+            None, name=name, external_id=key
+        )
+        role(org, kitchen, where, Role.EMPLOYEE)
     for where, r, name in REPRESENTATIVES:
         user = person(org, slug_email(name), name)
         role(org, user, where, r)

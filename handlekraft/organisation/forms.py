@@ -12,7 +12,7 @@ from handlekraft.lib.hashing import sha256_hex
 from handlekraft.notifications import outbox
 from handlekraft.notifications.kinds import KINDS
 
-from .models import PersonalToken, User
+from .models import PersonalToken, SignInCode, User
 
 MAX_UPLOAD = 50 * 1024 * 1024
 RESET_LIMIT, RESET_WINDOW = 3, 60 * 60  # reset e-mails to one address per hour
@@ -114,3 +114,56 @@ class DKFDSPasswordResetForm(PasswordResetForm):
 
 class DKFDSSetPasswordForm(SetPasswordForm):
     bound_field_class = DKFDSBoundField
+
+
+CODE_TRIES, CODE_WINDOW = 10, 15 * 60  # wrong one-time codes from one address per quarter of an hour
+
+
+class SignInCodeForm(DKFDSForm):
+    """Signing in with the personal one-time code a leader printed (no e-mail, no SSO at hand)."""
+
+    code = forms.CharField(
+        label=_("Din engangskode"),
+        max_length=20,
+        help_text=_("Den står på den seddel, din leder har givet dig. Fx ABCDE-FGH23."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, address_key: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.address_key = address_key
+        self.user: User | None = None
+
+    def clean_code(self) -> str:
+        raw = self.cleaned_data["code"]
+        if ratelimit.count(self.address_key) >= CODE_TRIES:
+            raise forms.ValidationError(_("For mange forkerte koder. Vent et kvarter, og prøv igen."))
+        self.user = SignInCode.redeem(raw)
+        if self.user is None:
+            ratelimit.hit(self.address_key, CODE_WINDOW)
+            raise forms.ValidationError(
+                _("Koden virker ikke: den findes ikke, er brugt eller udløbet. Bed din leder om en ny.")
+            )
+        return raw
+
+
+class SignInCodesForm(DKFDSForm):
+    """A leader chooses the people of the unit to print a personal one-time code for."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("Hvem skal have en kode?"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Vælg mindst én person.")},
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = people
+        self.fields["people"].label_from_instance = self.label_of
+
+    @staticmethod
+    def label_of(user: User) -> str:
+        if user.email:
+            return user.name
+        return str(_("%(name)s (ingen e-mail)") % {"name": user.name})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from contextvars import ContextVar
+from datetime import date, timedelta
 from functools import cached_property
 
 from django.conf import settings
@@ -487,6 +488,60 @@ class ErasureRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} – {self.get_reason_display()}"
+
+
+SIGN_IN_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"  # read off paper: no 0/O, 1/I/L or 5/S
+
+
+class SignInCode(models.Model):
+    """A personal one-time code for signing in without e-mail or SSO (a shared PC in a kitchen, say),
+    printed by the person's leader. Only its hash is stored; it works once, until it expires, and a new
+    code for the same person voids the old ones."""
+
+    VALID_DAYS = 30
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="+", on_delete=models.CASCADE)
+    code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateField()
+    used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("engangskode til login")
+        verbose_name_plural = _("engangskoder til login")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.expires}"
+
+    @staticmethod
+    def normalised(raw: str) -> str:
+        """What was typed, as the code reads: spaces and hyphens left out, capitals."""
+        return "".join(ch for ch in raw.upper() if ch.isalnum())
+
+    @classmethod
+    def issue(cls, user: User) -> tuple[str, date]:
+        """A new code for the person (the old unused ones stop working); returns it and its last day."""
+        raw = "".join(secrets.choice(SIGN_IN_ALPHABET) for _ in range(10))
+        expires = timezone.localdate() + timedelta(days=cls.VALID_DAYS)
+        cls.objects.filter(user=user, used__isnull=True).delete()
+        cls.objects.create(user=user, code_hash=sha256_hex(raw), expires=expires)
+        return f"{raw[:5]}-{raw[5:]}", expires
+
+    @classmethod
+    def redeem(cls, raw: str) -> User | None:
+        """The person whose unused, unexpired code this is (the code is used up now), else None."""
+        code = (
+            cls.objects.select_related("user")
+            .filter(code_hash=sha256_hex(cls.normalised(raw)), used__isnull=True)
+            .filter(expires__gte=timezone.localdate(), user__is_active=True)
+            .first()
+        )
+        if code is None:
+            return None
+        # Used once: only the request that marks it gets the person, even two at the same time.
+        if not cls.objects.filter(pk=code.pk, used__isnull=True).update(used=timezone.now()):
+            return None
+        return code.user
 
 
 class PersonalToken(models.Model):

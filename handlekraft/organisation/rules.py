@@ -58,6 +58,12 @@ def is_leader_anywhere(user) -> bool:
     return getattr(user, "is_authenticated", False) and any(m.role == Role.LEADER for m in user.memberships)
 
 
+@rules.predicate
+def can_print_sign_in_codes(user, unit: Unit) -> bool:
+    """The unit's leaders (and those above) and HR hand out one-time codes to the unit's people."""
+    return is_leader_of(user, unit) or is_hr(user)
+
+
 # Everyone signed in may see the organisation: who leads, who is TR and AMR, which committees exist.
 rules.add_perm("organisation.view_unit", rules.is_authenticated)
 rules.add_perm("organisation.view_committee", rules.is_authenticated)

@@ -7,6 +7,7 @@ from .views import organisation, profile, signing_in
 urlpatterns = [
     path("login/", signing_in.LoginView.as_view(), name="login"),
     path("logout/", signing_in.LogoutView.as_view(), name="logout"),
+    path("login/kode/", signing_in.code_login, name="code-login"),
     path(
         "adgangskode/nulstil/",
         auth_views.PasswordResetView.as_view(form_class=DKFDSPasswordResetForm),
@@ -27,6 +28,11 @@ urlpatterns = [
     ),
     path("organisation/", organisation.organisation, name="organisation"),
     path("organisation/enheder/<str:external_id>/", organisation.unit_detail, name="unit"),
+    path(
+        "organisation/enheder/<str:external_id>/engangskoder/",
+        organisation.sign_in_codes,
+        name="sign-in-codes",
+    ),
     path("organisation/udvalg/<int:pk>/", organisation.committee_detail, name="committee"),
     path("profil/", profile.profile, name="profile"),
     path("profil/noegler/<int:pk>/tilbagekald/", profile.revoke_token, name="token-revoke"),

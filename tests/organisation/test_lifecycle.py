@@ -203,3 +203,30 @@ def test_the_old_four_column_file_still_imports():
     assert User.objects.get(email="leder@kommune.dk").external_id == ""
     assert date.today()  # the file has no dates: the role holds from now on
     assert Membership.objects.get().starts_on is None
+
+
+def test_a_moved_persons_stories_and_experiments_stay_where_they_were_made():
+    from handlekraft.experiments.models import Experiment
+    from handlekraft.stories.models import Story
+
+    units = UNITS + "N,Nyt botilbud,A,afdeling\n"
+    import_org(units, people("ane@kommune.dk,Ane Ansat,D,medarbejder,P2,,"))
+    ane, home = User.objects.get(external_id="P2"), Unit.objects.get(external_id="D")
+    story = Story.objects.create(author=ane, unit=home, title="Vi prøvede noget nyt", body="Det gik godt.")
+    experiment = Experiment.objects.create(
+        unit=home,
+        title="Selv vælge vikar",
+        hypothesis="h",
+        action="a",
+        measure="m",
+        success="s",
+        start=TODAY,
+        end=TODAY + timedelta(days=30),
+        created_by=ane,
+    )
+    experiment.owners.add(ane)
+    import_org(units, people("ane@kommune.dk,Ane Ansat,N,medarbejder,P2,,"))  # Ane moves to N
+    assert ane.membership_set.get().unit.external_id == "N"
+    story.refresh_from_db()
+    experiment.refresh_from_db()
+    assert story.unit == home and experiment.unit == home and story.author == ane

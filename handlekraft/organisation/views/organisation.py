@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
+from handlekraft.lib.documents import attachment, pdf_from_template
+
+from ..forms import SignInCodesForm
 from ..http import SignedInRequest
-from ..models import Committee, CommitteeMember, Membership, Role, Unit
+from ..models import Committee, CommitteeMember, Membership, Role, SignInCode, Unit, User
+from ..rules import can_print_sign_in_codes
 
 VISIBLE_ROLES = [Role.LEADER, Role.TR, Role.AMR]
 
@@ -119,8 +126,31 @@ def unit_detail(request: SignedInRequest, external_id: str) -> HttpResponse:
             "hrs": by_role.get(Role.HR, []),
             "employees": by_role.get(Role.EMPLOYEE, []),
             "committees": committees,
+            "may_print_codes": can_print_sign_in_codes(request.user, unit),
         },
     )
+
+
+@login_required
+def sign_in_codes(request: SignedInRequest, external_id: str) -> HttpResponse:
+    """A leader prints personal one-time codes for the unit's people (those without e-mail first), for
+    signing in at a shared PC. Each new code voids the person's old one."""
+    unit = get_object_or_404(Unit, external_id=external_id)
+    if not can_print_sign_in_codes(request.user, unit):
+        raise PermissionDenied
+    people = (
+        User.objects.filter(membership__unit=unit, is_active=True)
+        .exclude(pk=request.user.pk)
+        .distinct()
+        .order_by(F("email").asc(nulls_first=True), "name")
+    )
+    form = SignInCodesForm(request.POST if request.method == "POST" else None, people=people)
+    if request.method == "POST" and form.is_valid():
+        slips = [(person, *SignInCode.issue(person)) for person in form.cleaned_data["people"]]
+        context = {"unit": unit, "slips": slips, "link": settings.SITE_URL + reverse("code-login")}
+        return attachment(pdf_from_template("organisation/sign_in_slips.html", context), "engangskoder.pdf")
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "organisation/sign_in_codes.html", {"unit": unit, "form": form}, status=status)
 
 
 @login_required
