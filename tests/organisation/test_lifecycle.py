@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from handlekraft.lib.csv_files import ImportFailed
@@ -138,7 +140,12 @@ def test_a_file_of_new_hires_with_a_new_unit_and_its_new_leader_starts_that_lead
     bo = User.objects.get(external_id="P6")
     onboarding_of_bo = LeaderOnboarding.objects.get(leader=bo)
     assert onboarding_of_bo.unit.external_id == "N" and onboarding_of_bo.started == TODAY
-    assert onboarding.for_leader(User.objects.get(pk=bo.pk))  # the checklist shows on the front page
+    assert onboarding.for_leader(User.objects.get(pk=bo.pk))
+    client = Client()
+    client.force_login(bo, backend="django.contrib.auth.backends.ModelBackend")
+    page = client.get(reverse("plan:my-onboarding")).content.decode()
+    assert "Du har ingen tjekliste som ny leder" not in page and "Nyt botilbud" in page
+    assert "0 af 7 er på plads" in page and "✓" not in page  # nothing done yet
 
 
 def test_the_first_import_starts_no_onboarding_for_the_leaders_the_municipality_has():
