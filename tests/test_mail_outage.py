@@ -68,6 +68,7 @@ def test_an_outage_fails_no_page_and_the_mail_arrives_when_smtp_is_back(relay, c
     due_now()
     assert send_due() == (1, 0)
     assert [to for to, _body in inbox.messages] == [[cast.leader.email]]
+    assert "Auto-Submitted: auto-generated" in inbox.messages[0][1]  # RFC 3834: no auto-replies to it
     assert send_due() == (0, 0)  # sent once
 
 

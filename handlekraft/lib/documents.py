@@ -8,6 +8,8 @@ import io
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -95,8 +97,13 @@ def saved(document) -> bytes:
     return buffer.getvalue()
 
 
+def file_name(title: str, limit: int = 40) -> str:
+    """A download's name made from a title, keeping æ, ø and å ("status-på-aktørskab")."""
+    return slugify(title, allow_unicode=True)[:limit]
+
+
 def attachment(content: bytes, filename: str) -> HttpResponse:
     """A download; the content type follows the file name's extension."""
     response = HttpResponse(content, content_type=CONTENT_TYPES[filename.rsplit(".", 1)[-1]])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response

@@ -25,6 +25,15 @@ LONGEST_WAIT = timedelta(hours=6)
 BATCH = 200
 
 
+# RFC 3834: a message a program sent on its own. Out-of-office replies and auto-forwards leave it alone.
+AUTOMATIC = {"Auto-Submitted": "auto-generated"}
+
+
+def automatic(subject: str, body: str, to: str) -> EmailMessage:
+    """Every e-mail the platform sends is automatic: marked so (RFC 3834)."""
+    return EmailMessage(subject, body, to=[to], headers=AUTOMATIC)
+
+
 def queue(to: str, subject: str, body: str, key: str | None = None) -> OutgoingEmail | None:
     """Stores the message and sends it after the current transaction commits. With a `key` already
     queued (or sent), nothing new is stored and None is returned."""
@@ -67,7 +76,7 @@ def send_due(limit: int = BATCH) -> tuple[int, int]:
             if message is None:
                 continue
             try:
-                mail.send_messages([EmailMessage(message.subject, message.body, to=[message.to])])
+                mail.send_messages([automatic(message.subject, message.body, message.to)])
             except Exception as error:  # any failure of the relay: try again later, never lose it
                 message.attempts += 1
                 message.send_after = timezone.now() + backoff(message.attempts)

@@ -52,6 +52,7 @@ class SurveyForm(DKFDSForm):
         self.fields["items"].initial = list(
             Item.objects.filter(in_default_pulse=True).values_list("pk", flat=True)
         )
+        self.standard_count = len(self.fields["items"].initial)  # what the page says it has ticked
 
     def clean(self):
         data = super().clean()

@@ -135,6 +135,11 @@ class Survey(models.Model):
             return self.Status.CLOSED
         return self.Status.OPEN
 
+    def get_status_display(self) -> str:
+        """The status's label ("Åben"): `status` is worked out from the dates, so Django makes no such
+        method for it."""
+        return str(self.Status(self.status).label)
+
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
@@ -169,7 +174,10 @@ class AnswerCode(models.Model):
 
     @staticmethod
     def hash(raw: str) -> str:
-        return sha256_hex("".join(raw.split()).upper())  # as people type it: spaces and case do not matter
+        """The code as people type it: case, spaces and the hyphen do not matter ("6y26u 8bua7" is
+        "6Y26U-8BUA7"); the hash is of the written form, as the codes were always stored."""
+        typed = "".join(ch for ch in raw.upper() if ch.isalnum())
+        return sha256_hex(f"{typed[:5]}-{typed[5:]}" if len(typed) == 10 else typed)
 
     @staticmethod
     def new_raw() -> str:

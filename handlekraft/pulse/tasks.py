@@ -6,7 +6,7 @@ import contextlib
 from collections import defaultdict
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from handlekraft.notifications.outbox import automatic
 from handlekraft.notifications.services import notify
 from handlekraft.organisation.models import Membership, Role, Unit, User
 
@@ -77,7 +78,7 @@ def email_codes(survey_id: int) -> int:
                     "pulse/code_email.txt", {"survey": survey, "code": raw, "link": f"{link}#kode={raw}"}
                 )
                 subject = str(format_lazy(_("Svar på »{}«"), survey.title))
-            connection.send_messages([EmailMessage(subject, body, to=[user.email or ""])])
+            connection.send_messages([automatic(subject, body, user.email or "")])
             batch.append((user, unit, raw))
             if len(batch) >= BATCH:
                 sent += store_sent(survey, batch)

@@ -53,3 +53,14 @@ def test_a_list_is_bullets_or_one_sentence_saying_there_is_nothing():
         ("Faste teams", "List Bullet"),
         ("Der er ingen handlinger endnu.", "Normal"),
     ]
+
+
+def test_download_names_keep_danish_letters():
+    from urllib.parse import unquote
+
+    from handlekraft.lib.documents import attachment, file_name
+
+    name = file_name("Status på aktørskab – Æblehaven") + ".pdf"
+    assert name == "status-på-aktørskab-æblehaven.pdf"
+    header = attachment(b"%PDF", name)["Content-Disposition"]
+    assert header.startswith("attachment; filename*=utf-8''") and unquote(header.split("''", 1)[1]) == name

@@ -194,6 +194,8 @@ def test_calendar_feeds_per_forum_and_per_person(client_as, plan, cast, client):
     mine = Calendar.from_ical(client.get(f"/plan/kalender/mine.ics?noegle={token}").content)
     summaries = [str(e["summary"]) for e in mine.walk("VEVENT")]
     assert summaries == ["Dialogmøde i LMU Bøgely (LMU)", f"Frist: {item.title}"]
+    # Each event's UID names the site's own host (SITE_URL), so it is unique across calendars.
+    assert all(str(e["uid"]).endswith("@127.0.0.1") for e in mine.walk("VEVENT"))
     lmu = Calendar.from_ical(client.get(f"/plan/kalender/fora/{plan.lmu.pk}.ics?noegle={token}").content)
     assert len(lmu.walk("VEVENT")) == 2
     # The span 3.–4. kvartal is one event over both quarters.

@@ -59,6 +59,19 @@ def test_the_answer_page_without_an_account(client, cast):
     assert "Koden findes ikke" in client.post("/puls/", {"kode": "ZZZZZ-ZZZZZ"}).content.decode()
 
 
+@pytest.mark.parametrize("typed", ["{a}{b}", "{a} {b}", " {a}-{b} ", "{lower}"])
+def test_a_code_is_accepted_as_people_type_it_without_the_hyphen_or_with_spaces(client, cast, typed):
+    survey = open_survey(cast.unit)
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+    a, b = raw.split("-")
+    as_typed = typed.format(a=a, b=b, lower=raw.lower())
+    page = client.post("/puls/", {"kode": as_typed}).content.decode()
+    assert "Koden findes ikke" not in page and "Send mine svar" in page
+    services.answer(as_typed, {"raaderum_ved": 3})
+    with pytest.raises(services.Refused):
+        services.answer(raw, {"raaderum_ved": 3})  # the same code: used up
+
+
 def test_the_code_never_stands_in_a_url(client, cast):
     """A code in the query string would reach the web server's access log: it is not read from there."""
     survey = open_survey(cast.unit)
@@ -138,6 +151,7 @@ def test_staff_without_a_work_email_get_printed_slips_after_the_emails(
     with django_capture_on_commit_callbacks(execute=True):
         hr.post(f"/maaling/{survey.pk}/styring/send/")
     assert len(mail.outbox) == 3  # everyone with an e-mail
+    assert mail.outbox[0].extra_headers["Auto-Submitted"] == "auto-generated"
     page = hr.get(f"/maaling/{survey.pk}/styring/").content.decode()
     assert "1 person i målingen har ikke fået en svarkode" in page and "Hent kodesedler til dem (PDF)" in page
     pdf = PdfReader(io.BytesIO(hr.post(f"/maaling/{survey.pk}/styring/sedler/").content))
@@ -150,3 +164,15 @@ def test_staff_without_a_work_email_get_printed_slips_after_the_emails(
     assert "Alle i målingen har allerede fået en svarkode." in again
     services.answer(raw, {"raaderum_ved": 3})  # the slip's code answers
     assert Response.objects.filter(survey=survey).count() == 1
+
+
+def test_the_survey_list_shows_each_status_and_the_new_survey_page_counts_what_it_ticks(client_as, cast):
+    import re as regex
+
+    open_survey(cast.unit)
+    listing = client_as("hr").get("/maaling/").content.decode()
+    assert regex.search(r"<td>\s*Åben\s*</td>", listing)  # not an empty cell
+    page = client_as("hr").get("/maaling/ny/").content.decode()
+    default = Item.objects.filter(in_default_pulse=True).count()
+    assert f"Standardmålingen har {default} korte udsagn" in page
+    assert page.count('name="items"') == Item.objects.count()  # the bank, the standard ones ticked

@@ -63,6 +63,8 @@ def test_the_private_atom_feed_shows_stories_from_the_area_and_can_be_revoked(cl
     feed = ElementTree.fromstring(response.content)  # noqa: S314 (our own response)
     titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
     assert titles == ["Fra Hjemmeplejen"]
+    [self_link] = [e for e in feed.findall(f"{ATOM}link") if e.get("rel") == "self"]
+    assert self_link.get("href").endswith(path)  # rel="self": where a reader finds the feed again
 
     # A new address revokes the old one; so does turning the feed off.
     second = client_as("employee").post("/historier/abonner/", {"action": "new"}).context["address"]

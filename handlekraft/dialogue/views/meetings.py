@@ -18,12 +18,12 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.documents import attachment, csv_cell
+from handlekraft.lib.documents import attachment, csv_cell, file_name
 from handlekraft.lib.hashing import sha256_hex
 from handlekraft.lib.locking import resubmitted, update_unless_changed
 from handlekraft.organisation.auth import use_the_persons_language
@@ -389,7 +389,9 @@ def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
             ]
         )
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="dialogmoede-{slugify(meeting.title)[:40]}.csv"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"dialogmoede-{file_name(meeting.title)}.csv"
+    )
     return response
 
 
@@ -397,4 +399,4 @@ def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
 def export_docx(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated_meeting(request.user, pk)
     content = notes_document(meeting, export_rows(meeting))
-    return attachment(content, f"dialogmoede-{slugify(meeting.title)[:40]}.docx")
+    return attachment(content, f"dialogmoede-{file_name(meeting.title)}.docx")

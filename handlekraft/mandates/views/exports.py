@@ -7,9 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from handlekraft.lib import documents
 from handlekraft.lib.documents import attachment, pdf_from_template, saved, text_cells
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
@@ -82,7 +82,7 @@ def workbook(unit: Unit) -> bytes:
 
 
 def file_name(unit: Unit, extension: str) -> str:
-    return f"raaderum-{slugify(unit.name)}-{timezone.localdate():%Y-%m-%d}.{extension}"
+    return f"raaderum-{documents.file_name(unit.name, 80)}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
 @login_required

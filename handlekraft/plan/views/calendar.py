@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,7 +27,10 @@ from ..rules import can_follow_forum, can_see_follow_up
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
-HOST = "handlekraft"
+
+def host() -> str:
+    """The site's own host name, so each event's UID is unique across every calendar (RFC 5545)."""
+    return urlsplit(settings.SITE_URL).hostname or "handlekraft"
 
 
 def calendar(name: str) -> Calendar:
@@ -44,7 +48,7 @@ def activity_event(activity: Activity, stamp: datetime) -> Event:
     from icalendar import Event
 
     event = Event()
-    event.add("uid", f"aktivitet-{activity.pk}@{HOST}")
+    event.add("uid", f"aktivitet-{activity.pk}@{host()}")
     event.add("dtstamp", stamp)
     event.add("summary", f"{activity.title} ({activity.forum.short_name})")
     if activity.day:
@@ -65,7 +69,7 @@ def follow_up_event(item: FollowUp, stamp: datetime) -> Event:
     from icalendar import Event
 
     event = Event()
-    event.add("uid", f"opfoelgning-{item.pk}@{HOST}")
+    event.add("uid", f"opfoelgning-{item.pk}@{host()}")
     event.add("dtstamp", stamp)
     event.add("summary", _("Frist: %(title)s") % {"title": item.title})
     event.add("dtstart", item.due)

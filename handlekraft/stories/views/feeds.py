@@ -31,6 +31,7 @@ def atom(request: HttpRequest) -> HttpResponse:
     feed = Atom1Feed(
         title=_("Nye historier fra dit område"),
         link=settings.SITE_URL + reverse("stories:feed"),
+        feed_url=settings.SITE_URL + request.get_full_path(),  # rel="self" (RFC 4287)
         description=_("Gode historier, borgerfortællinger og lærende historier fra dit område."),
         language="da",
     )

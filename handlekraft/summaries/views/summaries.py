@@ -9,11 +9,10 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from handlekraft.lib.documents import attachment
+from handlekraft.lib.documents import attachment, file_name
 from handlekraft.lib.locking import form_after_conflict, save_unless_changed
 from handlekraft.organisation.http import SignedInRequest
 
@@ -190,7 +189,7 @@ def texts(request: SignedInRequest, pk: int) -> HttpResponse:
 def report(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
     summary = summary_for(request.user, pk)
     data = report_data(summary, themes_by_column(summary))
-    name = f"opsamling-{slugify(summary.title)[:40] or summary.pk}"
+    name = f"opsamling-{file_name(summary.title) or summary.pk}"
     if kind == "docx":
         return attachment(docx_report(data), f"{name}.docx")
     return attachment(pdf_report(data), f"{name}.pdf")
