@@ -1,7 +1,8 @@
 """Requests put right or refused before any view sees them, with a clear answer: JSON for the API, the
 error page for pages. The query string is cleaned as every free text is (lib/clean.py: a NUL would be a
 500 on PostgreSQL); a NUL in the path is refused (400), and an API body over the upload limit too (413,
-not Django's HTML 400)."""
+not Django's HTML 400). A page that only takes a form's POST, opened with GET, says so in words (405).
+"""
 
 from __future__ import annotations
 
@@ -34,7 +35,23 @@ class RequestGuardMiddleware:
                 {"detail": f"Forespørgslen er for stor: højst {limit:.1f} MB.".replace(".", ",", 1)},
                 status=413,
             )
-        return self.get_response(request)
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return _not_allowed(request, response, api)
+        return response
+
+
+def _not_allowed(request: HttpRequest, response: HttpResponse, api: bool) -> HttpResponse:
+    """A 405 in words: JSON for the API (DESIGN §5: errors are `{"detail": …}`), and for a page (a
+    button's address opened as a bookmark or a reload) a page that says so, not a blank one."""
+    if api:
+        answer: HttpResponse = JsonResponse({"detail": "Metoden er ikke tilladt her."}, status=405)
+    else:
+        answer = render(request, "405.html", status=405)
+    answer["Allow"] = response.get("Allow", "POST")
+    return answer
 
 
 def _changes(text: str) -> bool:

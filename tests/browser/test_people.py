@@ -71,3 +71,5 @@ def test_mine_data_on_the_profile(open_page, demo):
     page.get_by_role("button", name="Gem valget").click()
     page.get_by_text("Dine historier bliver stående, når du stopper.").wait_for()
     visit.check()
+    visit.goto("/profil/historier-efter-fratraedelse/", status=405)  # the button's address as a page
+    assert page.get_by_role("heading", name="Siden kan ikke åbnes direkte").is_visible()
