@@ -8,6 +8,8 @@ from handlekraft.api import docs as api_docs
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Browsers and tools that ask for /favicon.ico without reading the page get the site's icon.
+    path("favicon.ico", views.favicon),
     path("readyz", views.readyz, name="readyz"),
     path("sprog/<str:code>/", views.set_language, name="set-language"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),

@@ -9,9 +9,16 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, HttpResponseServerError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import activate
@@ -80,6 +87,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     if site_settings.accessibility_statement_url:
         return HttpResponseRedirect(site_settings.accessibility_statement_url)
     return render(request, "accessibility.html")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, for browsers and tools that ask without reading the page: the site's icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

@@ -14,3 +14,13 @@ def test_a_wrong_method_on_the_api_is_json_with_the_allowed_methods(client_as):
     response = client_as("employee").delete("/api/v1/me/onboarding")
     assert response.status_code == 405 and response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "Metoden er ikke tilladt her."} and "GET" in response["Allow"]
+
+
+def test_the_site_has_a_favicon(client, db):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/login/").content.decode()
+    assert 'rel="icon" href="/static/img/favicon.svg"' in page
+    assert finders.find("img/favicon.svg")
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/favicon.svg"
