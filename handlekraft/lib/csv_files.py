@@ -43,14 +43,19 @@ def read_rows(
     """Yields (line number, row) for each data row; header problems go to `errors`. Each `optional`
     column the header lacks reads as empty."""
     text = clean_text(text.removeprefix("\ufeff"))
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
+    delimiter = delimiter_of(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = reader.fieldnames or []
     missing = [c for c in columns if c not in header]
     if missing:
-        errors.append(
-            _("linje 1: %(file)s mangler kolonnen/kolonnerne %(missing)s (forventet: %(expected)s)")
-            % {"file": label, "missing": ", ".join(missing), "expected": ",".join(columns)}
-        )
+        message = _("linje 1: %(file)s mangler kolonnen/kolonnerne %(missing)s (forventet: %(expected)s)") % {
+            "file": label,
+            "missing": ", ".join(missing),
+            "expected": delimiter.join(columns),
+        }
+        if delimiter == ";":
+            message += " " + _("Filen er læst med semikolon som skilletegn.")
+        errors.append(message)
         return
     line = 1
     for row in reader:

@@ -51,3 +51,12 @@ def test_a_file_not_saved_as_utf8_names_the_line_of_the_first_bad_byte():
         decode("external_id,name\nK,Kommune\nA,Område\n".encode("cp1252"), "UNITS.csv")
     assert failed.value.errors == ["linje 3: UNITS.csv er ikke gemt som UTF-8"]
     assert decode("æ".encode(), "UNITS.csv") == "æ"
+
+
+def test_a_semicolon_file_with_a_wrong_header_says_which_separator_it_was_read_with():
+    errors: list[str] = []
+    list(read_rows("external_id;navn\nK;Kommune\n", ["external_id", "name"], errors, "UNITS.csv"))
+    assert errors == [
+        "linje 1: UNITS.csv mangler kolonnen/kolonnerne name (forventet: external_id;name) "
+        "Filen er læst med semikolon som skilletegn."
+    ]
