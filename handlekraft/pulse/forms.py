@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -76,3 +77,9 @@ class ActionForm(DKFDSModelForm):
         self.fields["owner"].queryset = User.objects.filter(pk__in=members).order_by("name")
         self.fields["owner"].required = True
         self.fields["construct"].queryset = Construct.objects.filter(pk__in=[c.pk for c in constructs])
+
+    def clean_due(self):
+        due = self.cleaned_data["due"]
+        if due and due < timezone.localdate() and due != self.instance.due:
+            raise forms.ValidationError(_("Fristen kan ikke ligge før i dag."))
+        return due

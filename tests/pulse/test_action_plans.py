@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from handlekraft.pulse import services
 from tests.conftest import CAST
@@ -28,11 +31,23 @@ def test_an_action_plan_follows_the_weakest_conditions(client_as, cast):
         {
             "text": "Råderumsworkshop på personalemødet",
             "owner": owner,
-            "due": "2027-01-15",
+            "due": str(timezone.localdate() + timedelta(days=40)),
             "construct": survey.items.first().construct_id,
         },
     )
     from handlekraft.pulse.models import Action
+
+    late = client_as("leader").post(
+        f"/maaling/{survey.pk}/handleplan/?enhed=D",
+        {
+            "text": "For sent",
+            "owner": owner,
+            "due": str(timezone.localdate() - timedelta(days=1)),
+            "construct": survey.items.first().construct_id,
+        },
+    )
+    assert "Fristen kan ikke ligge før i dag." in late.content.decode()
+    assert "For sent" in late.content.decode()  # what was typed is kept
 
     action = Action.objects.get()
     assert action.plan.unit == cast.unit and action.status == "planlagt"
@@ -67,7 +82,11 @@ def test_the_action_plan_page_by_role(client_as, cast, who):
     seen = client.get(f"/maaling/{survey.pk}/handleplan/?enhed=D").status_code
     added = client.post(
         f"/maaling/{survey.pk}/handleplan/?enhed=D",
-        {"text": "Tavlemøde om råderummet", "owner": cast.leader.pk, "due": "2027-02-01"},
+        {
+            "text": "Tavlemøde om råderummet",
+            "owner": cast.leader.pk,
+            "due": str(timezone.localdate() + timedelta(days=60)),
+        },
     ).status_code
     from handlekraft.pulse.models import Action
 
