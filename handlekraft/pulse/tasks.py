@@ -40,7 +40,8 @@ def prompt_units(survey_id: int) -> int:
         notify(
             users,
             "pulse_result",
-            format_lazy(_("Resultatet af »{}« for {} er klar"), survey.title, unit.name),
+            # The round names which of the quarter's surveys it is: "Puls" comes back every quarter.
+            format_lazy(_("Resultatet af »{}« ({}) for {} er klar"), survey.title, survey.round, unit.name),
             _(
                 "Drøft resultatet i enheden, og skriv jeres handleplan. I kan bruge dialogmødet "
                 "»Opfølgning på arbejdsmiljørapporten«."

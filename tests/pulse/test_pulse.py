@@ -156,6 +156,9 @@ def test_closing_prompts_the_units_to_discuss_their_result(
     told = Notification.objects.filter(kind="pulse_result")
     assert {n.recipient for n in told} == {cast.leader, cast.tr, cast.amr}
     assert "/handleplan/?enhed=D" in told.first().url
+    assert (
+        told.first().title == f"Resultatet af »{survey.title}« ({survey.round}) for {cast.unit.name} er klar"
+    )
 
 
 @pytest.mark.parametrize("who", CAST)
