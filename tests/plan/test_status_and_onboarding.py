@@ -222,6 +222,7 @@ def test_the_first_import_brings_existing_leaders_and_a_later_one_a_new_leader(t
 def test_the_welcome_page(client_as, cast, who):
     DecisionArea.objects.create(unit=cast.unit, title="Valg af vikar ved akut fravær", level=6)
     DecisionArea.objects.create(unit=cast.area, title="Indkøb under 2.000 kr.", level=5)
+    DecisionArea.objects.create(unit=cast.unit, title="Ferieplanen", level=4)  # decided together, not by them
     response = client_as(who).get("/plan/velkommen/")
     if who == "anonymous":
         assert response.status_code == 302
@@ -229,7 +230,8 @@ def test_the_welcome_page(client_as, cast, who):
     html = response.content.decode()
     assert "Velkommen – her er dit råderum" in html
     if who == "employee":
-        assert "Valg af vikar ved akut fravær" in html and "Indkøb under 2.000 kr." in html
+        assert "Valg af vikar ved akut fravær" in html and "Indkøb under 2.000 kr." in html  # 6 and 5
+        assert "Ferieplanen" not in html  # level 4: "Det må I selv beslutte" lists only what they decide
         assert "Tove Tillid" in html and "Arne Miljø" in html and "Spørg om råderummet" in html
     if who == "other":
         assert "Valg af vikar ved akut fravær" not in html  # another unit's råderum

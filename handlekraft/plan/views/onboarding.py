@@ -85,7 +85,8 @@ def welcome(request: SignedInRequest) -> HttpResponse:
     context: dict[str, Any] = {"unit": unit}
     if unit is not None:
         context |= {
-            "areas": DecisionArea.objects.for_unit(unit),
+            # "Det må I selv beslutte": the areas the team decides (level 5 and up), not all of them.
+            "areas": [a for a in DecisionArea.objects.for_unit(unit) if a.team_decides],
             "stories": list(
                 Story.objects.visible_to(request.user)
                 .filter(unit__path__startswith=unit.path)
