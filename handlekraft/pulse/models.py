@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib.cpr import validate_no_cpr
@@ -52,7 +53,17 @@ class Construct(models.Model):
         ordering = ["order", "key"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.shown_name
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language: the built-in bank's are translated (pulse/bank.py); a
+        construct HR wrote stays as written."""
+        return gettext(self.name)
+
+    @property
+    def shown_description(self) -> str:
+        return gettext(self.description) if self.description else ""
 
 
 class Item(models.Model):
@@ -76,7 +87,12 @@ class Item(models.Model):
         ordering = ["construct__order", "order", "key"]
 
     def __str__(self) -> str:
-        return self.text
+        return self.shown_text
+
+    @property
+    def shown_text(self) -> str:
+        """The statement in the reader's language (the built-in bank's are translated)."""
+        return gettext(self.text)
 
     def score(self, answer: int) -> int:
         """The answer on the 0–4 scale where higher is always better."""

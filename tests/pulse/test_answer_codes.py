@@ -176,3 +176,24 @@ def test_the_survey_list_shows_each_status_and_the_new_survey_page_counts_what_i
     default = Item.objects.filter(in_default_pulse=True).count()
     assert f"Standardmålingen har {default} korte udsagn" in page
     assert page.count('name="items"') == Item.objects.count()  # the bank, the standard ones ticked
+
+
+def test_the_built_in_items_and_constructs_are_shown_in_english_to_an_english_reader(client, cast):
+    survey = open_survey(cast.unit)
+    [(_unit, raw), *_rest] = services.make_codes(survey)
+    client.post("/sprog/en/", {"next": "/puls/"})
+    page = client.post("/puls/", {"kode": raw}).content.decode()
+    assert "I know which decisions I may make myself in my work." in page
+    assert "Jeg ved, hvilke beslutninger" not in page
+    from handlekraft.pulse.models import Construct
+
+    construct = Construct.objects.get(key="raaderum")
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert construct.shown_name == "A clear mandate"
+    with translation.override("da"):
+        assert construct.shown_name == "Klart råderum" == str(construct)
+    construct.name = "Vores eget forhold"  # one HR wrote: shown as written
+    with translation.override("en"):
+        assert construct.shown_name == "Vores eget forhold"

@@ -44,7 +44,7 @@ def xlsx(request: SignedInRequest, pk: int) -> HttpResponse:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Resultater")[:31]
-    sheet.append([_("Enhed"), _("Eksternt id"), _("Besvarelser"), *[c.name for c in constructs]])
+    sheet.append([_("Enhed"), _("Eksternt id"), _("Besvarelser"), *[c.shown_name for c in constructs]])
     for member in sorted(results.units.values(), key=lambda u: u.path):
         if not member.is_within(unit) or not can_see_results(request.user, member):
             continue
@@ -67,7 +67,11 @@ def report_context(survey: Survey, unit: Unit, results: SurveyResults) -> dict:
         "unit": unit,
         "mine": mine,
         "rows": [
-            {"name": c.name, "mine": mine.scores.get(c.key), "organisation": organisation.scores.get(c.key)}
+            {
+                "name": c.shown_name,
+                "mine": mine.scores.get(c.key),
+                "organisation": organisation.scores.get(c.key),
+            }
             for c in constructs
         ],
         "actions": list(plan.actions.all()) if plan else [],
