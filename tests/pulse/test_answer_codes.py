@@ -126,16 +126,35 @@ def test_hr_plans_a_survey_and_emails_the_codes(client_as, cast, django_capture_
     assert "Alle i målingen har allerede fået en svarkode." in again.content.decode()
 
 
+def alt_texts(pdf) -> list[str]:
+    """The /Alt of every element in a tagged PDF's structure tree."""
+    found, todo = [], [pdf.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop().get_object()
+        if isinstance(node, list):
+            todo.extend(node)
+        elif hasattr(node, "get"):
+            if "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            if "/K" in node:
+                todo.append(node["/K"])
+    return found
+
+
 def test_printed_code_slips(client_as, cast):
     import io
 
     from pypdf import PdfReader
 
+    people(cast.unit, 12, "s")  # more slips than one page holds
     survey = open_survey(cast.unit)
     pdf = PdfReader(io.BytesIO(client_as("hr").post(f"/maaling/{survey.pk}/styring/sedler/").content))
     text = "\n".join(page.extract_text() for page in pdf.pages)
-    assert text.count("Din kode") == 4 and "Plejecenter Bøgely" in text
-    assert AnswerCode.objects.filter(survey=survey).count() == 4
+    assert text.count("Din kode") == 16 and "Plejecenter Bøgely" in text
+    assert len(pdf.pages) >= 2 and "Din kode" in pdf.pages[0].extract_text()  # they start on page 1
+    # Each slip carries a QR code to the answer page, tagged as a figure with its alt text (PDF/UA).
+    assert alt_texts(pdf).count("QR-kode til svarsiden med koden") == 16
+    assert AnswerCode.objects.filter(survey=survey).count() == 16
 
 
 def test_staff_without_a_work_email_get_printed_slips_after_the_emails(

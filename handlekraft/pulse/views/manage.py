@@ -88,7 +88,16 @@ def slips(request: SignedInRequest, pk: int) -> HttpResponse:
     if not made:
         messages.error(request, _("Alle i målingen har allerede fået en svarkode."))
         return redirect("results:manage", pk=survey.pk)
-    context = {"survey": survey, "slips": made, "link": settings.SITE_URL + reverse("pulse:answer")}
+    import segno  # only for the slips
+
+    link = settings.SITE_URL + reverse("pulse:answer")
+    # The QR code opens the answer page with the code in the fragment, which never reaches the server's
+    # logs (static/js/handlekraft.js moves it into the field).
+    slips = [
+        (unit, code, segno.make(f"{link}#kode={code}", error="m").svg_data_uri(scale=4))
+        for unit, code in made
+    ]
+    context = {"survey": survey, "slips": slips, "link": link}
     return attachment(pdf_from_template("pulse/slips.html", context), f"kodesedler-{survey.pk}.pdf")
 
 
