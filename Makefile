@@ -16,12 +16,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 # Serves the demo municipality on http://127.0.0.1:8000 with a task worker beside it.
+# `make run HOST=0.0.0.0`: phones on the same network can join (handlekraft/devserver.py).
+HOST ?= 127.0.0.1
 run: venv
 	mkdir -p var
 	DEBUG=1 $(MANAGE) migrate --no-input
 	DEBUG=1 $(MANAGE) demo
 	DEBUG=1 $(MANAGE) collectstatic --no-input --verbosity 0
-	DEBUG=1 $(PY) -m handlekraft.devserver
+	DEBUG=1 HOST=$(HOST) $(PY) -m handlekraft.devserver
 
 # Runs the whole suite on SQLite, or on DATABASE_URL when it is set. The browser tests need Debian's
 # Chromium: installed here when we are root and it is missing.

@@ -237,9 +237,10 @@ def test_polls_single_and_multiple_choice_with_live_results(client_as, client, m
     assert "medledelse" in page and "100 %" in page
 
 
-def test_the_projector_shows_the_code_and_a_qr_code_made_on_the_server(client_as, meeting):
+def test_the_projector_shows_the_code_and_a_qr_code_made_on_the_server(client_as, meeting, settings):
+    settings.SITE_URL = "http://192.168.1.23:8000"  # make run HOST=0.0.0.0 sets the machine's address
     page = client_as("leader").get(f"/dialog/{meeting.pk}/skaerm/").content.decode()
-    assert meeting.join_code in page and f"/m/{meeting.join_code}/" in page
+    assert meeting.join_code in page and f"http://192.168.1.23:8000/m/{meeting.join_code}/" in page
     assert "<svg" in page and "QR-kode til mødet" in page
 
 

@@ -133,7 +133,7 @@ def board(request: SignedInRequest, pk: int) -> HttpResponse:
         facilitator_form=FacilitatorForm(),
         poll_form=PollForm(),
         group_form=GroupForm(),
-        join_link=request.build_absolute_uri(meeting.join_url()),
+        join_link=settings.SITE_URL + meeting.join_url(),
     )
     return render(request, "dialogue/board.html", context)
 
@@ -142,7 +142,9 @@ def board(request: SignedInRequest, pk: int) -> HttpResponse:
 def projector(request: SignedInRequest, pk: int) -> HttpResponse:
     """For the screen in the meeting room: the code, the QR code and the notes arriving live."""
     meeting = facilitated_meeting(request.user, pk)
-    link = request.build_absolute_uri(meeting.join_url())
+    # The site's own address (SITE_URL), not the one the facilitator typed: with `make run HOST=0.0.0.0`
+    # that is the machine's network address, which the phones in the room can reach.
+    link = settings.SITE_URL + meeting.join_url()
     import segno  # only for the projector
 
     qr = segno.make(link, error="m").svg_inline(scale=8, title=_("QR-kode til mødet"), dark="#1a1a1a")
@@ -333,7 +335,7 @@ def add_poll(request: SignedInRequest, pk: int) -> HttpResponse:
             facilitator_form=FacilitatorForm(),
             poll_form=form,
             group_form=GroupForm(),
-            join_link=request.build_absolute_uri(meeting.join_url()),
+            join_link=settings.SITE_URL + meeting.join_url(),
         )
         return render(request, "dialogue/board.html", context)
     meeting.ask(form.cleaned_data["question"], form.cleaned_data["options"], form.cleaned_data["multiple"])
