@@ -131,3 +131,11 @@ def delivered() -> list:
 
     send_due()
     return mail.outbox
+
+
+def assert_printable(sheet) -> None:
+    """A sheet people can read and print (lib/documents.printable_sheet)."""
+    assert sheet.freeze_panes == "A2" and sheet.print_title_rows == "$1:$1"  # the header stays in view
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and int(sheet.page_setup.fitToWidth) == 1
+    assert sheet.column_dimensions["A"].width >= 30 and sheet["A1"].font.bold

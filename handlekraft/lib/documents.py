@@ -39,6 +39,29 @@ def text_cells(sheet) -> None:
                 cell.data_type = "s"
 
 
+def printable_sheet(sheet, widths: list[float]) -> None:
+    """An openpyxl sheet people can read and print: a bold header row that stays in view and is
+    repeated on every printed page, the columns `widths` wide (in characters), long texts wrapped at
+    the top of their cells, and A4 landscape fitted to the page's width. Strings stay text."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    text_cells(sheet)
+
+
 def pdf_from_template(template: str, context: dict) -> bytes:
     """PDF/UA, with the static files (fonts) at hand. WeasyPrint loads Pango: only exports import it."""
     from weasyprint import HTML

@@ -53,6 +53,9 @@ def test_the_excel_export_has_a_row_per_area_in_force(client_as, demo_org):
     assert len(rows) - 1 == len(expected)
     vikar = next(r for r in rows if r[0] == "Valg af vikar ved akut fravær")
     assert vikar[1] == "Sundhed og omsorg" and vikar[2] == 7 and vikar[4] == "Ja, I beslutter selv."
+    from tests.conftest import assert_printable
+
+    assert_printable(book.active)
 
 
 @pytest.mark.parametrize("who", CAST)

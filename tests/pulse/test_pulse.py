@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from handlekraft.pulse import services
 from handlekraft.pulse.models import AnswerCode, Item, Response, Survey, UnitOutcome
-from tests.conftest import CAST
+from tests.conftest import CAST, assert_printable
 from tests.pulse.helpers import closed_survey_with, open_survey, people, post
 
 
@@ -195,6 +195,7 @@ def test_exports_hold_only_shown_aggregates(client_as, cast):
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Enhed", "Eksternt id", "Besvarelser") and "Klart råderum" in rows[0]
     assert [r[1] for r in rows[1:]] == ["D"]  # T is suppressed and left out
+    assert_printable(book.active)
     document = Document(io.BytesIO(client.get(f"/maaling/{survey.pk}/rapport.docx?enhed=D").content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Resultat" in text and "Handleplan" in text and document.core_properties.language == "da-DK"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handlekraft.lib import documents
-from handlekraft.lib.documents import attachment, pdf_from_template, saved, text_cells
+from handlekraft.lib.documents import attachment, pdf_from_template, printable_sheet, saved
 from handlekraft.organisation.http import SignedInRequest
 from handlekraft.organisation.models import Unit
 
@@ -32,7 +32,6 @@ def staff_room_pdf(unit: Unit) -> bytes:
 
 def workbook(unit: Unit) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
@@ -52,8 +51,6 @@ def workbook(unit: Unit) -> bytes:
         _("Revideres senest"),
     ]
     sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     for area in DecisionArea.objects.for_unit(unit):
         sheet.append(
             [
@@ -71,13 +68,7 @@ def workbook(unit: Unit) -> bytes:
                 area.review_date,
             ]
         )
-    for column, width in zip("ABCDEFGHIJKL", [40, 24, 8, 40, 32, 48, 18, 32, 18, 48, 32, 16], strict=True):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    text_cells(sheet)
+    printable_sheet(sheet, [40, 24, 8, 40, 32, 48, 18, 32, 18, 48, 32, 16])
     return saved(book)
 
 

@@ -14,8 +14,8 @@ from handlekraft.lib.documents import (
     add_table,
     attachment,
     pdf_from_template,
+    printable_sheet,
     saved,
-    text_cells,
     word_document,
 )
 from handlekraft.organisation.http import SignedInRequest
@@ -54,7 +54,7 @@ def xlsx(request: SignedInRequest, pk: int) -> HttpResponse:
         sheet.append(
             [member.name, member.external_id, row.responses, *[row.scores.get(c.key) for c in constructs]]
         )
-    text_cells(sheet)
+    printable_sheet(sheet, [36, 16, 12, *[18 for _c in constructs]])
     return attachment(saved(book), f"maaling-{survey.pk}-{unit.external_id}.xlsx")
 
 
