@@ -31,7 +31,8 @@ def sections(user) -> list[Section]:
 
 def retain(settings, today) -> dict[str, int]:
     """Notes of meetings held more than `keep_meeting_notes_days` ago are deleted (the meeting, its
-    polls' counts and the opsamlinger's themes and quotes stay)."""
+    polls' counts and the opsamlinger's theme names and texts stay; the notes leave the themes, quotes
+    included, since a quote is a note)."""
     cutoff = timezone.make_aware(
         datetime.combine(today - timedelta(days=settings.keep_meeting_notes_days), time())
     )

@@ -104,8 +104,12 @@ class PersonRow:
 
     @property
     def key(self) -> str:
-        """Who the row is about: the HR/OS2mo key when given, else the e-mail."""
-        return f"id:{self.external_id}" if self.external_id else f"email:{self.email}"
+        return person_key(self.external_id, self.email)
+
+
+def person_key(external_id: str, email: str) -> str:
+    """Who a row (or a person) is: the HR/OS2mo key when there is one, else the e-mail."""
+    return f"id:{external_id}" if external_id else f"email:{email}"
 
 
 def name_problems(name: str) -> list[str]:
@@ -424,7 +428,7 @@ def _write_users(
             Q(external_id__in=[u.external_id for u in new if u.external_id])
             | Q(email__in=[u.email for u in new if not u.external_id])
         ).only(*PERSON_FIELDS)
-        by_key = {(f"id:{u.external_id}" if u.external_id else f"email:{u.email}"): u for u in created}
+        by_key = {person_key(u.external_id, u.email or ""): u for u in created}
         found.update({key: by_key[key] for key in people if key not in found})
     report(len(new))
     updated, closed = [], []

@@ -420,7 +420,10 @@ class SiteSettings(models.Model):
     keep_meeting_notes_days = models.PositiveSmallIntegerField(
         _("gem noter fra dialogmøder i (dage)"),
         default=1095,
-        help_text=_("Regnet fra mødets dato. Opsamlingernes temaer og citater bliver stående."),
+        help_text=_(
+            "Regnet fra mødets dato. Noterne forsvinder også fra opsamlingernes temaer; "
+            "temaernes navne og tekster bliver stående."
+        ),
     )
     keep_pulse_comments_days = models.PositiveSmallIntegerField(
         _("gem kommentarer i målinger i (dage)"),

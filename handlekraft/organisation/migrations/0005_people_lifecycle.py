@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
             name="keep_meeting_notes_days",
             field=models.PositiveSmallIntegerField(
                 default=1095,
-                help_text="Regnet fra mødets dato. Opsamlingernes temaer og citater bliver stående.",
+                help_text="Regnet fra mødets dato. Noterne forsvinder også fra opsamlingernes temaer; temaernes navne og tekster bliver stående.",
                 verbose_name="gem noter fra dialogmøder i (dage)",
             ),
         ),
