@@ -431,26 +431,27 @@ def _write_users(
         by_key = {person_key(u.external_id, u.email or ""): u for u in created}
         found.update({key: by_key[key] for key in people if key not in found})
     report(len(new))
-    updated, closed = [], []
+    updated: dict[int, User] = {}  # by id: 45,000 people must not mean a list searched per person
+    closed: dict[int, User] = {}
     for key, row in people.items():
         user = found[key]
         wanted = (row.name, row.email or user.email, row.external_id or user.external_id)
         if key in left:
             if user.is_active or user.left_on is None:
                 user.is_active, user.left_on = False, left[key]
-                closed.append(user)
+                closed[user.pk] = user
         elif not user.is_active:  # back after leaving or being deactivated
             user.is_active, user.left_on = True, None
-            updated.append(user)
+            updated[user.pk] = user
         if (user.name, user.email, user.external_id) != wanted:
             user.name, user.email, user.external_id = wanted
-            if user not in updated:
-                updated.append(user)
+            updated[user.pk] = user
     result.people_updated = len(updated)
     result.people_deactivated += len(closed)
-    changed = {u.pk: u for u in [*updated, *closed]}
     User.objects.bulk_update(
-        list(changed.values()), ["name", "email", "external_id", "is_active", "left_on"], batch_size=BATCH
+        list({**updated, **closed}.values()),
+        ["name", "email", "external_id", "is_active", "left_on"],
+        batch_size=BATCH,
     )
     return found
 
