@@ -72,7 +72,7 @@ def test_csv_cells_that_would_start_a_formula_are_written_as_text(client_as, cas
             f"/m/{meeting.join_code}/", {"text": text, "column": meeting.column_keys[0], "client_id": f"f{n}"}
         )
     export = client_as("leader").get(f"/dialog/{meeting.pk}/noter.csv").content.decode("utf-8-sig")
-    notes = [row["note"] for row in csv.DictReader(io.StringIO(export))]
+    notes = [row["note"] for row in csv.DictReader(io.StringIO(export), delimiter=";")]
     assert sorted(notes) == sorted("'" + f for f in FORMULAS)
 
 

@@ -160,7 +160,7 @@ def test_a_note_is_marked_for_one_section_of_the_opsamling_at_a_time_and_shown_s
     assert note.report_mark == "" and "board-note__tag" not in note_markup()
     assert client_as("employee").post(shared, {"succeeding": note.pk}).status_code == 403
     exported = board.get(f"/dialog/{meeting.pk}/noter.csv").content.decode("utf-8-sig")
-    assert exported.splitlines()[0].endswith(",tidspunkt,opsamling")
+    assert exported.splitlines()[0].endswith(";tidspunkt;opsamling")
 
 
 def test_moving_by_keyboard_offers_the_groups_of_the_notes_column_inline_or_as_a_page(

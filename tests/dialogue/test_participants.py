@@ -51,7 +51,7 @@ def test_a_note_without_a_name_stays_anonymous_after_the_same_phone_names_a_late
     assert "Anonym" in anonymous[:400] and "Karin" not in anonymous[:400]
     assert "Karin" in named[:400]
     export = client_as("leader").get(f"/dialog/{meeting.pk}/noter.csv").content.decode("utf-8-sig")
-    names = {row["note"]: row["fornavn"] for row in csv.DictReader(io.StringIO(export))}
+    names = {row["note"]: row["fornavn"] for row in csv.DictReader(io.StringIO(export), delimiter=";")}
     assert names == {"Vi mangler tid til at tale sammen.": "", "Mere sparring på tværs.": "Karin"}
     # In the database, the two notes share nothing that says they came from one phone.
     first, second = Note.objects.order_by("pk")

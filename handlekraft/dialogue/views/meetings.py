@@ -372,7 +372,8 @@ def export_rows(meeting: Meeting) -> list[dict]:
 def export_csv(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = facilitated_meeting(request.user, pk)
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Semicolons and a byte-order mark: Danish Excel opens the file into columns with æ, ø, å intact.
+    writer = csv.writer(buffer, delimiter=";")
     writer.writerow(
         ["kolonne", "gruppe", "note", "vejen_videre", "skjult", "fornavn", "tidspunkt", "opsamling"]
     )
