@@ -4,17 +4,21 @@ and loses no mail (issue 16)."""
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 from datetime import timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.notifications.models import OutgoingEmail
+from handlekraft.notifications.models import EmailPreference, OutgoingEmail
 from handlekraft.notifications.outbox import send_due
+from handlekraft.notifications.services import notify
 from handlekraft.pulse import services
 from handlekraft.pulse.models import AnswerCode, Invitation, Item, Survey
 from handlekraft.pulse.tasks import email_codes
@@ -115,3 +119,55 @@ def test_the_send_email_command_catches_up(relay, cast):
     controller.start()
     call_command("send_email", stdout=__import__("io").StringIO())
     assert len(inbox.messages) == 1
+
+
+def test_the_digest_can_be_turned_off_with_one_click_from_the_mail_client(relay, cast):
+    """RFC 8058: the header's address takes a POST without cookies or CSRF token; GET only asks."""
+    controller, inbox = relay
+    controller.start()
+    make_story(cast, title="Ny historie fra Bøgely")
+    send_story_digests.call(current_week())
+    send_due()
+    sent = {
+        to[0]: email.message_from_bytes(raw.encode(), policy=email.policy.default)
+        for to, raw in inbox.messages
+    }
+    digest = sent[cast.leader.email]
+    assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    address = str(digest["List-Unsubscribe"]).strip().strip("<>")
+    assert address.startswith("http://127.0.0.1:8000/notifikationer/fravalg/")
+    assert address in digest.get_content()  # the same link in the text, for people
+    assert str(cast.leader.email) not in address and "leder" not in address  # no personal data in it
+    path = address.removeprefix("http://127.0.0.1:8000")
+    mail_client = Client(enforce_csrf_checks=True)  # no session, no CSRF token: as a mail client posts
+    asked = mail_client.get(path)
+    assert asked.status_code == 200 and "Ja, stop disse e-mails" in asked.content.decode()
+    assert not EmailPreference.objects.filter(user=cast.leader).exists()  # a link scanner changes nothing
+    done = mail_client.post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert done.status_code == 200 and "Du får ikke længere e-mails om" in done.content.decode()
+    assert EmailPreference.objects.get(user=cast.leader, kind="story_digest").email is False
+    # The next week's digest goes to the others, not to the leader.
+    OutgoingEmail.objects.all().delete()
+    send_story_digests.call("2099-W01")
+    assert cast.leader.email not in OutgoingEmail.objects.values_list("to", flat=True)
+    assert OutgoingEmail.objects.filter(to=cast.tr.email).exists()
+    # A changed token, or one for a kind that does not exist, does nothing.
+    forged = path.replace("fravalg/", "fravalg/x")
+    assert mail_client.post(forged).status_code == 404
+    assert mail_client.get("/notifikationer/fravalg/abc/").status_code == 404
+
+
+def test_every_notification_mail_can_be_turned_off_but_a_password_reset_cannot(relay, cast):
+    controller, inbox = relay
+    controller.start()
+    notify([cast.employee], "announcement", "Nyt om MED-møder")
+    send_due()
+    notice = email.message_from_bytes(inbox.messages[-1][1].encode(), policy=email.policy.default)
+    assert notice["List-Unsubscribe"] and "Stop e-mails af denne slags" in notice.get_content()
+    Client().post(reverse("password_reset"), {"email": cast.employee.email})
+    send_due()
+    reset = email.message_from_bytes(inbox.messages[-1][1].encode(), policy=email.policy.default)
+    assert "password" in reset["Subject"].lower() or "adgangskode" in reset["Subject"].lower()
+    assert reset["List-Unsubscribe"] is None and reset["Auto-Submitted"] == "auto-generated"

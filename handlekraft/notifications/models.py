@@ -76,6 +76,9 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
+    # Where the recipient turns this kind of e-mail off (notifications/unsubscribe.py); empty for mail
+    # a person did not choose (a password reset, an invitation).
+    unsubscribe_url = models.CharField(max_length=400, blank=True)
 
     class Meta:
         verbose_name = _("udgående e-mail")

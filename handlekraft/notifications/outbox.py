@@ -17,6 +17,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from . import unsubscribe
 from .models import OutgoingEmail
 
 MAX_ATTEMPTS = 12  # with the back-off below, about two days of trying
@@ -29,17 +30,23 @@ BATCH = 200
 AUTOMATIC = {"Auto-Submitted": "auto-generated"}
 
 
-def automatic(subject: str, body: str, to: str) -> EmailMessage:
-    """Every e-mail the platform sends is automatic: marked so (RFC 3834)."""
-    return EmailMessage(subject, body, to=[to], headers=AUTOMATIC)
+def automatic(subject: str, body: str, to: str, unsubscribe_url: str = "") -> EmailMessage:
+    """Every e-mail the platform sends is automatic: marked so (RFC 3834). One a person chose (a kind of
+    notification, the digest) can be turned off with one click from the mail client (RFC 8058)."""
+    headers = AUTOMATIC | (unsubscribe.headers(unsubscribe_url) if unsubscribe_url else {})
+    return EmailMessage(subject, body, to=[to], headers=headers)
 
 
-def queue(to: str, subject: str, body: str, key: str | None = None) -> OutgoingEmail | None:
+def queue(
+    to: str, subject: str, body: str, key: str | None = None, unsubscribe_url: str = ""
+) -> OutgoingEmail | None:
     """Stores the message and sends it after the current transaction commits. With a `key` already
     queued (or sent), nothing new is stored and None is returned."""
     try:
         with transaction.atomic():
-            message = OutgoingEmail.objects.create(to=to, subject=subject[:200], body=body, key=key)
+            message = OutgoingEmail.objects.create(
+                to=to, subject=subject[:200], body=body, key=key, unsubscribe_url=unsubscribe_url
+            )
     except IntegrityError:
         return None
     transaction.on_commit(_enqueue)
@@ -76,7 +83,9 @@ def send_due(limit: int = BATCH) -> tuple[int, int]:
             if message is None:
                 continue
             try:
-                mail.send_messages([automatic(message.subject, message.body, message.to)])
+                mail.send_messages(
+                    [automatic(message.subject, message.body, message.to, message.unsubscribe_url)]
+                )
             except Exception as error:  # any failure of the relay: try again later, never lose it
                 message.attempts += 1
                 message.send_after = timezone.now() + backoff(message.attempts)

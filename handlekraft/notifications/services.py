@@ -9,7 +9,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from . import outbox
+from . import outbox, unsubscribe
 from .kinds import KINDS
 from .models import EmailPreference, Notification
 
@@ -39,13 +39,15 @@ def notify(recipients: Iterable, kind: str, title, body="", url: str = "") -> li
             note = Notification(recipient=user, kind=kind, title=str(title)[:200], body=str(body), url=url)
             notifications.append(note)
             if user.pk in wants_email:
+                off = unsubscribe.link(user.pk, kind)
                 text = render_to_string(
-                    "notifications/email.txt", {"notification": note, "site_url": settings.SITE_URL}
+                    "notifications/email.txt",
+                    {"notification": note, "site_url": settings.SITE_URL, "unsubscribe_url": off},
                 )
-                messages.append((user.email, note.title, text))
+                messages.append((user.email, note.title, text, off))
     with transaction.atomic():
         Notification.objects.bulk_create(notifications)
         # The outbox: sent after this commits, by a task with retries; a mail outage fails no request.
-        for to, subject, text in messages:
-            outbox.queue(to, subject, text)
+        for to, subject, text, off in messages:
+            outbox.queue(to, subject, text, unsubscribe_url=off)
     return notifications

@@ -19,7 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from handlekraft.notifications import outbox
+from handlekraft.notifications import outbox, unsubscribe
 from handlekraft.notifications.models import EmailPreference
 from handlekraft.organisation.models import Membership
 
@@ -68,6 +68,7 @@ def digests(since) -> dict:
 
 def message(user, stories: list[Story], week: str) -> tuple[str, str]:
     """(subject, body) of one person's digest, in their language."""
+    off = unsubscribe.link(user.pk, KIND)
     with translation.override(user.language or settings.LANGUAGE_CODE):
         body = render_to_string(
             "stories/digest.txt",
@@ -76,6 +77,7 @@ def message(user, stories: list[Story], week: str) -> tuple[str, str]:
                 "stories": stories[:PER_EMAIL],
                 "more": max(0, len(stories) - PER_EMAIL),
                 "site_url": settings.SITE_URL,
+                "unsubscribe_url": off,
             },
         )
         subject = _("Nye historier fra dit område (uge %(week)s)") % {"week": int(week.split("W")[1])}
@@ -92,6 +94,15 @@ def send_story_digests(week: str) -> int:
         for user, stories in digests(since).items():
             subject, body = message(user, stories, week)
             # Once per person and week, however often this runs; sent (and retried) from the outbox.
-            queued += outbox.queue(user.email, subject, body, key=f"digest:{week}:{user.pk}") is not None
+            queued += (
+                outbox.queue(
+                    user.email,
+                    subject,
+                    body,
+                    key=f"digest:{week}:{user.pk}",
+                    unsubscribe_url=unsubscribe.link(user.pk, KIND),
+                )
+                is not None
+            )
         DigestRun.objects.filter(pk=run.pk).update(sent=F("sent") + queued)
     return queued
