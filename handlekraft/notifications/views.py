@@ -48,7 +48,7 @@ def mark_all_read(request: HtmxRequest) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe_email(request: HttpRequest, token: str) -> HttpResponse:
-    user_id, kind = unsubscribe.read(token) or (None, "")
+    user_id, kind = unsubscribe.read(token) or (0, "")
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first() if kind in KINDS else None
     if user is None:
         return render(request, "notifications/unsubscribe.html", {"invalid": True}, status=404)
