@@ -31,6 +31,8 @@ class Job(models.Model):
     message = models.CharField(_("besked"), max_length=300, blank=True)
     result = models.TextField(_("resultat"), blank=True)
     input = models.JSONField(default=dict, blank=True)
+    # The page the job was started from ("Tilbage til importen"): where to correct the files and try again.
+    back_url = models.CharField(max_length=200, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

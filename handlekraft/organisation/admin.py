@@ -176,25 +176,19 @@ class UnitAdmin(admin.ModelAdmin):
         """Upload UNITS.csv and PEOPLE.csv; the import runs as a background task with a progress bar."""
         form = ImportOrgForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            try:
-                units = form.cleaned_data["units"].read().decode("utf-8-sig")
-                people_file = form.cleaned_data.get("people")
-                people = people_file.read().decode("utf-8-sig") if people_file else None
-            except UnicodeDecodeError:
-                form.add_error(None, _("Filerne skal være gemt som UTF-8."))
-            else:
-                job = Job.objects.create(
-                    title=str(_("Import af organisationen")),
-                    created_by=request.user,
-                    input={
-                        "units": units,
-                        "people": people,
-                        "deactivate_missing": form.cleaned_data["deactivate_missing"],
-                    },
-                )
-                import_org_job.enqueue(str(job.pk))
-                messages.info(request, _("Importen er startet. Du kan følge den her."))
-                return redirect(job.get_absolute_url())
+            job = Job.objects.create(
+                title=str(_("Import af organisationen")),
+                created_by=request.user,
+                back_url=reverse("admin:organisation_unit_import"),
+                input={
+                    "units": form.cleaned_data["units_text"],
+                    "people": form.cleaned_data.get("people_text"),
+                    "deactivate_missing": form.cleaned_data["deactivate_missing"],
+                },
+            )
+            import_org_job.enqueue(str(job.pk))
+            messages.info(request, _("Importen er startet. Du kan følge den her."))
+            return redirect(job.get_absolute_url())
         context = {**self.admin_site.each_context(request), "form": form, "title": _("Importér organisation")}
         return TemplateResponse(request, "admin/organisation/import.html", context)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.lib import ratelimit
+from handlekraft.lib.csv_files import ImportFailed, decode
 from handlekraft.lib.forms import DKFDSBoundField, DKFDSForm, DKFDSModelForm
 from handlekraft.lib.hashing import sha256_hex
 from handlekraft.notifications import outbox
@@ -21,7 +22,9 @@ RESET_LIMIT, RESET_WINDOW = 3, 60 * 60  # reset e-mails to one address per hour
 class ImportOrgForm(forms.Form):
     units = forms.FileField(label=_("UNITS.csv"), help_text=_("external_id,name,parent_external_id,kind"))
     people = forms.FileField(
-        label=_("PEOPLE.csv"), required=False, help_text=_("email,name,unit_external_id,role")
+        label=_("PEOPLE.csv"),
+        required=False,
+        help_text=_("email,name,unit_external_id,role og eventuelt external_id,start_date,end_date"),
     )
     deactivate_missing = forms.BooleanField(
         label=_("Deaktivér personer, der ikke står i PEOPLE.csv"), required=False
@@ -33,9 +36,21 @@ class ImportOrgForm(forms.Form):
             upload = data.get(name)
             if upload and upload.size > MAX_UPLOAD:
                 self.add_error(name, _("Filen er større end 50 MB."))
+            elif upload:
+                data[f"{name}_text"] = self._text(name, upload)
         if data.get("deactivate_missing") and not data.get("people"):
             self.add_error("people", _("Vælg en PEOPLE.csv, når personer, der mangler, skal deaktiveres."))
         return data
+
+    def _text(self, name: str, upload) -> str | None:
+        """The file's text, or None with one message next to the field: which line, and what to do."""
+        label = "UNITS.csv" if name == "units" else "PEOPLE.csv"
+        try:
+            return decode(upload.read(), label)
+        except ImportFailed as failed:
+            advice = _("Gem filen i Excel som «CSV UTF-8 (kommasepareret)», og vælg den igen.")
+            self.add_error(name, f"{failed.errors[0]}. {advice}")
+            return None
 
 
 class ProfileForm(DKFDSModelForm):

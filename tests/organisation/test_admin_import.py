@@ -56,3 +56,34 @@ def test_non_hr_cannot_reach_the_import(cast, client_as):
 def test_the_unit_list_in_the_admin_links_to_the_import(cast, client_as):
     html = client_as("hr").get("/admin/organisation/unit/").content.decode()
     assert 'href="/admin/organisation/unit/import/"' in html
+
+
+def test_a_file_not_saved_as_utf8_is_named_once_next_to_its_field_with_what_to_do(cast, client_as):
+    client = client_as("hr")
+    response = client.post(
+        "/admin/organisation/unit/import/",
+        {
+            "units": SimpleUploadedFile("units.csv", UNITS.encode()),
+            "people": SimpleUploadedFile(
+                "people.csv", (PEOPLE + "b@test.dk,Bjørn Bø,NY,leder\n").encode("cp1252")
+            ),
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and not Job.objects.exists()  # nothing started
+    assert html.count("ikke gemt som UTF-8") == 1 and html.count("CSV UTF-8 (kommasepareret)") == 1
+    assert "linje 3: PEOPLE.csv er ikke gemt som UTF-8" in html
+    # next to the PEOPLE.csv field (Django's admin form puts a field's errors just before its input)
+    error_at = html.index("linje 3: PEOPLE.csv")
+    assert html.index('name="units"') < error_at < html.index('name="people"')
+
+
+def test_the_job_page_links_back_to_the_import_form(cast, client_as):
+    client = client_as("hr")
+    upload(client, units=UNITS + "X,,K,land\n")
+    failed = client.get(Job.objects.get().get_absolute_url()).content.decode()
+    assert 'href="/admin/organisation/unit/import/">Ret filerne, og prøv igen</a>' in failed
+    Job.objects.all().delete()
+    upload(client)
+    done = client.get(Job.objects.get().get_absolute_url()).content.decode()
+    assert 'href="/admin/organisation/unit/import/">Tilbage til importen</a>' in done
