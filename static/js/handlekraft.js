@@ -26,3 +26,22 @@
     }
   });
 })();
+
+// The projector's "Fuld skærm": shown only where the browser can go full screen.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector("[data-fullscreen]");
+    if (!button || !document.fullscreenEnabled) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (document.fullscreenElement) {
+        document.exitFullscreen();
+      } else {
+        document.documentElement.requestFullscreen();
+      }
+    });
+  });
+})();

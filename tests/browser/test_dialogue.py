@@ -187,3 +187,42 @@ def test_every_dialogue_page_passes_axe(visit, demo):
     ]:
         visit.goto(path)
     visit.goto("/m/ZZZZZZ/", status=404)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_projector_fills_the_screen_with_the_code_and_the_qr_code_in_view(
+    open_page, demo, size, tmp_path
+):
+    import io
+
+    from PIL import Image
+
+    from handlekraft.dialogue.models import Meeting
+
+    width, height = size
+    visit = open_page(viewport={"width": width, "height": height})
+    log_in(visit, "leder@eksempel.dk")
+    meeting = Meeting.objects.get(join_code="SOL234")
+    visit.goto(f"/dialog/{meeting.pk}/skaerm/")
+    page = visit.page
+    # Nothing of the site around it: no header, menu, "Log af" or footer.
+    assert page.locator("header, footer, nav").count() == 0
+    assert page.get_by_role("button", name="Log af").count() == 0
+    assert page.get_by_role("button", name="Fuld skærm").is_visible()  # Chromium can go full screen
+    shot = page.screenshot()  # the viewport only: what the room sees without anyone scrolling
+    (tmp_path / f"projector-{width}x{height}.png").write_bytes(shot)
+    image = Image.open(io.BytesIO(shot)).convert("L")
+    assert image.size == (width, height)
+    for element in (page.locator(".projector-code"), page.locator(".projector-qr svg")):
+        box = element.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, (size, box)
+        assert box["x"] + box["width"] <= width
+    assert page.locator(".projector-code").inner_text().endswith(meeting.join_code)
+    # The QR code is drawn where it says it is: its square holds dark and light modules.
+    qr = page.locator(".projector-qr svg").bounding_box()
+    crop = image.crop((int(qr["x"]), int(qr["y"]), int(qr["x"] + qr["width"]), int(qr["y"] + qr["height"])))
+    dark = sum(1 for value in crop.getdata() if value < 80) / (crop.width * crop.height)
+    assert 0.2 < dark < 0.7, dark
+    assert qr["width"] >= 200  # big enough to scan from the back of the room
+    no_sideways = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert no_sideways
