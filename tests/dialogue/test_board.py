@@ -274,3 +274,29 @@ def test_pages_cost_at_most_ten_queries(client_as, client, meeting, url, django_
     }[url]
     with django_assert_max_num_queries(10):
         assert c.get(path).status_code == 200
+
+
+def test_each_action_on_a_note_is_a_button_of_its_own_described_by_the_note(client_as, client, meeting):
+    """Read aloud, "Skjul" and "Til vejen videre" are two buttons about this note, never one phrase."""
+    import lxml.html
+
+    participant_post(client, meeting, "Tydelige hjørneflag")
+    note = Note.objects.get()
+    html = lxml.html.fromstring(client_as("leader").get(f"/dialog/{meeting.pk}/").content)
+    (actions,) = html.xpath(f'//li[@id="note-{note.pk}"]//ul[@class="board-note__actions"]')
+    assert actions.get("aria-label") == "Handlinger for noten"
+    controls = actions.xpath("./li/button | ./li/a")
+    assert [c.text_content().strip() for c in controls] == [
+        "Skjul",
+        "Til vejen videre",
+        "Når vi lykkes",
+        "Barriere",
+        "Flyt",
+    ]
+    for control in controls:
+        assert "button" in control.get("class").split()  # drawn as a button, with its own border
+        assert control.get("aria-describedby") == f"note-text-{note.pk}"
+    assert html.get_element_by_id(f"note-text-{note.pk}").text_content() == "Tydelige hjørneflag"
+    # The code is read as "Mødets kode: SOL…", from the text itself, not from an aria-label on a <p>.
+    (code,) = html.xpath('//p[contains(@class, "board-code__code")]')
+    assert code.get("aria-label") is None and code.text_content() == f"Mødets kode: {meeting.join_code}"
