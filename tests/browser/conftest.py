@@ -90,6 +90,14 @@ class Visit:
 
 
 @pytest.fixture
+def municipality(transactional_db):
+    """The demo municipality's organisation (organisation/demo.py)."""
+    from handlekraft.organisation import demo
+
+    return demo.build()
+
+
+@pytest.fixture
 def visit(browser, live_server, transactional_db):
     # Depends on the database fixture, so the page closes before the database is emptied (see open_page).
     context = browser.new_context(locale="da-DK")

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from handlekraft.organisation import demo
-
-
-@pytest.fixture
-def municipality(transactional_db):
-    return demo.build()
 
 
 def log_in(visit, email: str):
@@ -75,9 +68,10 @@ def test_leader_sees_front_page_notifications_and_profile(visit, municipality):
     page = visit.page
     log_in(visit, "leder@eksempel.dk")
     assert page.get_by_text("LMU Plejecenter Solhaven").is_visible()
-    for name in ["Notifikationer", "Min profil"]:
-        page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name=name).click()
-        visit.check()
+    page.get_by_role("banner").get_by_role("link", name="Notifikationer").click()
+    visit.check()
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Min profil").click()
+    visit.check()
     page.get_by_label("Hvad skal nøglen bruges til?").fill("Rapport")
     page.get_by_role("button", name="Opret API-nøgle").click()
     visit.check()
