@@ -34,10 +34,13 @@ COVERAGE ?= --cov --cov-report=term
 test: venv browser provider
 	$(PY) -m pytest $(PYTEST_ARGS) $(COVERAGE)
 
-# The single sign-on tests run a real OpenID provider on Node.js (tests/oidc); skipped without Node.js.
+# The single sign-on tests run a real OpenID provider on Node.js (tests/oidc), and the HTML test runs the
+# Nu HTML Checker (tests/html, vnu.jar with Java); each is skipped without Node.js (or Java).
 provider:
 	@[ -d tests/oidc/node_modules/oidc-provider ] || ! command -v npm >/dev/null 2>&1 || \
 	  npm ci --prefix tests/oidc --no-audit --no-fund --silent
+	@[ -f tests/html/node_modules/vnu-jar/build/dist/vnu.jar ] || ! command -v npm >/dev/null 2>&1 || \
+	  npm ci --prefix tests/html --no-audit --no-fund --silent
 
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || { \

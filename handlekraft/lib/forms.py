@@ -29,6 +29,10 @@ WIDGET_CLASSES = {
 class DKFDSBoundField(BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
+        if (widget or self.field.widget).is_hidden:  # nothing to describe, and HTML forbids aria-* on it
+            attrs.pop("aria-describedby", None)
+            attrs.pop("aria-invalid", None)
+            return attrs
         described_by = []
         if self.help_text:
             described_by.append(f"{self.auto_id}-hint")
