@@ -45,3 +45,66 @@
     });
   });
 })();
+
+// Reflow: a data table wider than the page scrolls inside a box of its own, never the page. The box is
+// focusable and named (after the table's caption or the heading above it) only while it does scroll.
+(function () {
+  "use strict";
+  function label(table) {
+    var caption = table.querySelector("caption");
+    if (caption) {
+      return caption.textContent.trim();
+    }
+    var by = table.getAttribute("aria-labelledby");
+    var named = by && document.getElementById(by);
+    if (named) {
+      return named.textContent.trim();
+    }
+    for (var node = table.parentElement; node && node !== document.body; node = node.parentElement) {
+      var heading = null;
+      for (var sibling = node.previousElementSibling; sibling && !heading; sibling = sibling.previousElementSibling) {
+        heading = /^H[1-6]$/.test(sibling.tagName) ? sibling : sibling.querySelector("h1, h2, h3, h4, h5, h6");
+      }
+      if (heading) {
+        return heading.textContent.trim();
+      }
+    }
+    return document.title;
+  }
+  function fit(scope) {
+    scope.querySelectorAll("main table.table").forEach(function (table) {
+      var box = table.parentElement;
+      if (box.classList.contains("table--responsive-scroll")) {
+        box.classList.add("table-scroll");
+      }
+      if (!box.classList.contains("table-scroll")) {
+        box = document.createElement("div");
+        box.className = "table-scroll";
+        table.parentNode.insertBefore(box, table);
+        box.appendChild(table);
+      }
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", label(table));
+      } else {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    fit(document);
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    fit(document);
+  });
+  var waiting = null;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(waiting);
+    waiting = window.setTimeout(function () {
+      fit(document);
+    }, 150);
+  });
+})();
