@@ -17,8 +17,9 @@ WIDE = """() => {
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.right > width + 1 && getComputedStyle(e).position !== 'fixed'
       && !e.closest('.table-scroll, .sr-only, .skipnav');
-  }).slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
-  return {scroll: document.documentElement.scrollWidth, width, wide};
+  });
+  const name = (e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '');
+  return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 3).map(name)};
 }"""
 
 
