@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from django.db.models import CharField, DateField, Q, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +93,8 @@ def progress(onboardings: list[LeaderOnboarding], with_representatives: bool = T
     for survey_id, unit_id, created in ActionPlan.objects.filter(
         survey_id__in={s.pk for s in latest.values() if s}, unit_id__in=list(units), actions__isnull=False
     ).values_list("survey_id", "unit_id", "created"):
-        planned[(survey_id, unit_id)] = max(planned.get((survey_id, unit_id), date.min), created.date())
+        day = timezone.localdate(created)
+        planned[(survey_id, unit_id)] = max(planned.get((survey_id, unit_id), date.min), day)
     representatives = _representatives_of(list(units)) if with_representatives else {}
     result = []
     for onboarding in onboardings:
@@ -127,11 +128,12 @@ def _found_in_other_apps(units: dict[int, Unit], leader_ids: set[int]) -> dict[s
     def tagged(queryset, item: str, field: str, when):
         # Paths are text already; ids are cast, so every part of the UNION has two text columns and a date.
         ref = field if field.endswith("path") else Cast(field, text)
-        day = Cast(when, DateField()) if isinstance(when, str) else when
+        # The local day (Copenhagen), as `started` is: TruncDate converts from UTC, a cast would not.
+        day = TruncDate(when) if isinstance(when, str) else when
         return queryset.order_by().values_list(Value(item, output_field=text), ref, day)
 
     agency = {"template__name": WHAT_IS_AGENCY, "status": Meeting.Status.CLOSED}
-    meeting_day = Cast(Coalesce("starts_at", "created"), DateField())
+    meeting_day = TruncDate(Coalesce("starts_at", "created"))
     running = [Experiment.Status.RUNNING, Experiment.Status.EVALUATING, Experiment.Status.DONE]
     rows = tagged(
         DecisionArea.objects.reviewed_recently().filter(unit_id__in=unit_ids),
@@ -161,7 +163,7 @@ def _found_in_other_apps(units: dict[int, Unit], leader_ids: set[int]) -> dict[s
             Story.objects.filter(_in_subtrees(units.values()), status=Story.Status.PUBLISHED),
             "historie",
             "unit__path",
-            Cast(Coalesce("published_at", "created"), DateField()),
+            TruncDate(Coalesce("published_at", "created")),
         ),
         tagged(Recognition.objects.filter(user_id__in=leader_ids), "anerkendt", "user_id", "created"),
         tagged(

@@ -272,3 +272,19 @@ def test_the_nightly_command_computes_the_status_figures(db, capsys):
     call_command("refresh_plan_status")
     assert StatusSnapshot.objects.count() == 1
     assert "Statustallene er beregnet" in capsys.readouterr().out
+
+
+def test_what_is_done_just_after_midnight_counts_from_the_day_the_leader_started(cast):
+    """Days are Copenhagen's: 00:30 on the first day is 23:30 UTC the day before, and still counts."""
+    import zoneinfo
+    from datetime import datetime, time
+
+    copenhagen = zoneinfo.ZoneInfo("Europe/Copenhagen")
+    day = timezone.localdate() - timedelta(days=2)
+    LeaderOnboarding.objects.filter(leader=cast.leader, unit=cast.unit).update(started=day)
+    area = DecisionArea.objects.create(unit=cast.unit, title="Valg af vikar", level=6)
+    DecisionArea.objects.filter(pk=area.pk).update(updated=datetime.combine(day, time(0, 30), copenhagen))
+    assert leader_items(cast)["raaderum"]
+    before = datetime.combine(day - timedelta(days=1), time(23, 30), copenhagen)  # the predecessor's evening
+    DecisionArea.objects.filter(pk=area.pk).update(updated=before)
+    assert not leader_items(cast)["raaderum"]
