@@ -77,7 +77,7 @@ def start_provider(port: int, app: str, folder: Path) -> subprocess.Popen:
     raise AssertionError("the OpenID provider did not start")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # kept when xdist runs another module of the group in between
 def sso(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sso")
     app_port, op_port = free_port(), free_port()
