@@ -11,13 +11,16 @@ CHART_WIDTH, CHART_HEIGHT = 600, 160
 
 
 def sparkline(values: list[int | None]) -> list[dict]:
-    """Bars for a small chart of 0–100 scores, one per round; None leaves a gap."""
+    """Bars for a small chart of 0–100 scores, one per round; None leaves a gap. The bars start 20 points
+    below the lowest score (in steps of 10), so a change of a few points is seen, not two pixels."""
     if not values:
         return []
+    shown = [v for v in values if v is not None]
+    floor = max(0, (min(shown) - 20) // 10 * 10) if shown else 0
     width = SPARK_WIDTH / len(values)
     bars = []
     for i, value in enumerate(values):
-        height = 0 if value is None else max(1, round(value / 100 * SPARK_HEIGHT))
+        height = 0 if value is None else max(1, round((value - floor) / (100 - floor or 1) * SPARK_HEIGHT))
         bars.append(
             {"x": f"{i * width + 1:.1f}", "y": SPARK_HEIGHT - height, "w": f"{width - 2:.1f}", "h": height}
         )

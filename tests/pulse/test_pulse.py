@@ -203,3 +203,50 @@ def test_exports_hold_only_shown_aggregates(client_as, cast):
     pdf = PdfReader(io.BytesIO(client.get(f"/maaling/{survey.pk}/rapport.pdf?enhed=D").content))
     assert "Handleplan" in "\n".join(p.extract_text() for p in pdf.pages)
     assert client_as("other").get(f"/maaling/{survey.pk}/resultater.xlsx?enhed=D").status_code == 403
+
+
+def test_the_med_report_tells_the_change_the_units_below_and_what_to_discuss(client_as, demo_org):
+    """The report for the MED committee, as PDF/UA and Word: more than a bare result."""
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from handlekraft.organisation.models import User
+
+    survey = Survey.objects.filter(title="Puls på aktørskab").order_by("-opens").first()
+    client = client_as("hr")
+    client.force_login(User.objects.get(email="hr@eksempel.dk"))
+    whole = f"?enhed={survey.unit.external_id}"  # the whole municipality
+    page = client.get(f"/maaling/{survey.pk}/{whole}")
+    first = page.context["trend"][0]
+    before, now = first["values"]
+    assert first["change"]["points"] == now - before and first["change"]["since"] == "2026Q2"
+    arrow = "▲" if now > before else "▼"
+    html = page.content.decode()
+    assert f"{arrow} {'+' if now > before else '−'}{abs(now - before)}" in html  # seen, not only heard
+    assert ("steget" if now > before else "faldet") + f" {abs(now - before)} point siden 2026Q2" in html
+
+    response = client.get(f"/maaling/{survey.pk}/rapport.pdf{whole}")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Udviklingen over runderne" in text and "2026Q2" in text and "2026Q4" in text
+    assert f"{arrow} {'+' if now > before else '−'}{abs(now - before)}" in text
+    assert "Enhederne under" in text and "Sundhed og omsorg" in text
+    assert "Til drøftelsen i MED-udvalget" in text and "Hvad lykkes vi med, som vi vil holde fast i?" in text
+    assert "færre end 5 besvarelser vises ikke" in text
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/Lang"] == "da"  # PDF/UA, as every PDF
+
+    document = Document(io.BytesIO(client.get(f"/maaling/{survey.pk}/rapport.docx{whole}").content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == [
+        "Resultat",
+        "Udviklingen over runderne",
+        "Enhederne under",
+        "Handleplan",
+        "Til drøftelsen i MED-udvalget",
+    ]
+    trend = document.tables[1]
+    assert [c.text for c in trend.rows[0].cells] == ["Forhold", "2026Q2", "2026Q4", "Ændring"]
+    assert trend.rows[1].cells[-1].text == f"{'+' if now > before else '−'}{abs(now - before)}"

@@ -65,7 +65,7 @@ def results(request: SignedInRequest, pk: int) -> HttpResponse:
             "constructs": constructs,
             "table": table,
             "heatmap": heatmap,
-            "trend": _trend(series, unit, constructs, current.threshold),
+            "trend": trend_rows(series, unit, constructs, current.threshold),
             "rounds": [r.survey.round for r in series],
             "scale": SCALE,
             "comments": _comments_shown(survey, unit, current),
@@ -97,17 +97,32 @@ def _comments_shown(survey: Survey, unit: Unit, current) -> list[str]:
     return comments
 
 
-def _trend(series: list, unit: Unit, constructs, threshold: int) -> list[dict]:
+def trend_rows(series: list, unit: Unit, constructs, threshold: int) -> list[dict]:
     """Per construct, the unit's score in each closed round; a round whose number of responses could
     point at people who came or left (comparable_rounds) is left out."""
     in_rounds = [r.for_unit(unit) for r in series]
     comparable = comparable_rounds([r.responses for r in in_rounds], threshold)
     per_round = [r.scores if ok else {} for r, ok in zip(in_rounds, comparable, strict=True)]
-    return [
-        {
-            "construct": c,
-            "values": [scores.get(c.key) for scores in per_round],
-            "bars": sparkline([scores.get(c.key) for scores in per_round]),
-        }
-        for c in constructs
-    ]
+    rounds = [r.survey.round for r in series]
+    rows = []
+    for c in constructs:
+        values = [scores.get(c.key) for scores in per_round]
+        rows.append(
+            {"construct": c, "values": values, "bars": sparkline(values), "change": change(values, rounds)}
+        )
+    return rows
+
+
+def change(values: list[int | None], rounds: list[str]) -> dict | None:
+    """The change from the round shown before the last shown one: {"points", "direction", "since"}."""
+    shown = [(v, r) for v, r in zip(values, rounds, strict=True) if v is not None]
+    if len(shown) < 2:
+        return None
+    (before, since), (now, _round) = shown[-2], shown[-1]
+    points = now - before
+    return {
+        "points": points,
+        "size": abs(points),
+        "direction": "up" if points > 0 else "down" if points < 0 else "same",
+        "since": since,
+    }
