@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from handlekraft.lib.cpr import validate_no_cpr
 from handlekraft.lib.forms import DKFDSForm, DKFDSModelForm
 from handlekraft.mandates.models import DecisionArea
-from handlekraft.organisation.models import Membership, Unit, User
+from handlekraft.organisation.models import Membership, SiteSettings, Unit, User
 
 from .models import BODY_MAX, PART_MAX, Experiment, Profession, Recognition, Story, Theme
 from .naming import citizens_named, colleagues_named
@@ -27,7 +27,6 @@ class StoryForm(DKFDSModelForm):
         required=False,
         choices=Theme.choices,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("De fire temaer fra arbejdet med aktørskab. Vælg dem, historien handler om."),
     )
     people = forms.ModelMultipleChoiceField(
         label=_("Kolleger, der nævnes i historien"),
@@ -96,6 +95,9 @@ class StoryForm(DKFDSModelForm):
     def __init__(self, *args, author: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.author = author
+        self.fields["theme_choices"].help_text = gettext(
+            "De fire temaer fra arbejdet med %(word)s. Vælg dem, historien handler om."
+        ) % {"word": SiteSettings.current().agency_word}
         units = {m.unit.pk: m.unit for m in author.memberships}
         if self.instance.pk and self.instance.unit_id not in units:
             units[self.instance.unit_id] = self.instance.unit

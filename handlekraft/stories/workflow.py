@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from handlekraft.notifications.services import notify
+from handlekraft.organisation.models import SiteSettings
 
 from .models import AuditEntry, Recognition, Story, StoryPerson
 
@@ -136,7 +137,12 @@ def recognise(story: Story, user, note: str = "", *, update_note: bool = False) 
         notify(
             [story.author],
             "story_recognised",
-            format_lazy(_("{} siger: Det dér er godt aktørskab! (»{}«)"), user, story.title),
+            format_lazy(
+                _("{} siger: Det dér er godt {}! (»{}«)"),
+                user,
+                SiteSettings.current().agency_word,
+                story.title,
+            ),
             note,
             story.get_absolute_url(),
         )

@@ -23,6 +23,7 @@ from handlekraft.experiments.models import Experiment
 from handlekraft.lib.charts import bar_chart
 from handlekraft.lib.documents import add_table, attachment, pdf_from_template, saved, word_document
 from handlekraft.organisation.http import SignedInRequest
+from handlekraft.organisation.models import SiteSettings
 from handlekraft.pulse.models import Action
 
 from .. import status
@@ -135,7 +136,7 @@ def refresh(request: SignedInRequest) -> HttpResponse:
 @login_required
 def report(request: SignedInRequest, kind: str) -> HttpResponse:
     _allowed(request)
-    context = page_context()
+    context = {**page_context(), "word": SiteSettings.current().agency_word}
     if context["snapshot"] is None:
         raise Http404
     filename = f"status-paa-aktoerskab-{context['snapshot'].computed_at:%Y-%m-%d}.{kind}"
@@ -147,7 +148,7 @@ def report(request: SignedInRequest, kind: str) -> HttpResponse:
 
 
 def docx_report(context: dict) -> bytes:
-    document = word_document(_("Status på aktørskab"))
+    document = word_document(_("Status på %(word)s") % {"word": context["word"]})
     document.add_paragraph(
         _("Tal opgjort %(when)s.") % {"when": f"{context['snapshot'].computed_at:%d.%m.%Y}"}
     )
