@@ -43,7 +43,9 @@ def test_the_status_page_and_its_files_say_the_municipalitys_word(client_as, cas
     assert document.paragraphs[0].text == "Status på medledelse"
     assert document.core_properties.title == "Status på medledelse"
     pdf = PdfReader(io.BytesIO(hr.get("/plan/status/rapport.pdf").content))
-    assert "Status på medledelse" in pdf.pages[0].extract_text() and pdf.metadata.title == "Status på medledelse"
+    assert (
+        "Status på medledelse" in pdf.pages[0].extract_text() and pdf.metadata.title == "Status på medledelse"
+    )
 
 
 def test_the_story_forms_help_says_the_municipalitys_word(client_as, cast, medledelse):

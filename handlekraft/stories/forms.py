@@ -32,7 +32,7 @@ class StoryForm(DKFDSModelForm):
         label=_("Kolleger, der nævnes i historien"),
         required=False,
         queryset=User.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"picker": True}),
         help_text=_(
             "De bliver spurgt om samtykke, før historien bliver offentliggjort. De kan sige nej uden at "
             "give en grund."
@@ -78,7 +78,7 @@ class StoryForm(DKFDSModelForm):
             "meaning": forms.Textarea(attrs={"rows": 3, "maxlength": PART_MAX}),
             "learning": forms.Textarea(attrs={"rows": 3, "maxlength": PART_MAX}),
             "citizen_consent": forms.RadioSelect,
-            "professions": forms.CheckboxSelectMultiple,
+            "professions": forms.CheckboxSelectMultiple(attrs={"picker": True}),  # a search box picks
             "visibility": forms.RadioSelect,
         }
         help_texts = {

@@ -108,3 +108,44 @@
     }, 150);
   });
 })();
+
+// A long list of checkboxes (colleagues, professions) with a search box: typing shows the choices that
+// match; the chosen ones stay in view. Without JavaScript every checkbox is shown, as before.
+(function () {
+  "use strict";
+  function plain(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function enhance(box) {
+    var fieldset = box.closest("fieldset");
+    var search = box.querySelector("[data-picker-search]");
+    var found = box.querySelector("[data-picker-found]");
+    var options = Array.prototype.slice.call(fieldset.querySelectorAll(".form-group-checkbox"));
+    function update() {
+      var words = plain(search.value.trim());
+      var matching = 0;
+      var chosen = 0;
+      options.forEach(function (option) {
+        var checked = option.querySelector("input").checked;
+        var hit = words !== "" && plain(option.textContent).indexOf(words) !== -1;
+        option.hidden = !(checked || hit);
+        matching += hit ? 1 : 0;
+        chosen += checked ? 1 : 0;
+      });
+      var text = words === "" ? box.dataset.none + (chosen ? " " + box.dataset.chosen : "") : box.dataset.found;
+      found.textContent = text.replace("{found}", matching).replace("{chosen}", chosen);
+    }
+    box.hidden = false;
+    search.addEventListener("input", update);
+    search.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault(); // Enter in the search box does not send the story
+      }
+    });
+    fieldset.addEventListener("change", update);
+    update();
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-picker]").forEach(enhance);
+  });
+})();

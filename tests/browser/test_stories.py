@@ -37,7 +37,9 @@ def test_write_consent_publish(open_page, demo):
     page.get_by_label("Overskrift").fill("Vi byttede opgaver på tværs af afsnittene")
     page.get_by_label("Hvad skete der?").fill("Tina kom over fra afsnit B og hjalp med aftensmaden.")
     page.get_by_label("Hvad betød det for borgerne eller kollegerne?").fill("Ingen ventede på maden.")
-    page.get_by_label("Tina Rasmussen").check()
+    colleagues = page.get_by_role("group", name="Kolleger, der nævnes i historien")
+    colleagues.get_by_role("searchbox").fill("tina")  # the colleagues are found by name, not listed
+    colleagues.get_by_label("Tina Rasmussen").check()
     page.get_by_label("Arbejdsfællesskab og opgavepraksis").check()
     page.get_by_role("button", name="Del historien").click()
     page.get_by_text("Historien er sendt til de kolleger, du nævner.").wait_for()
@@ -152,3 +154,46 @@ def test_every_page_of_the_module_passes_axe(visit, demo):
     visit.page.get_by_role("button", name="Lav min feed-adresse").click()
     visit.page.get_by_label("Feed-adresse").wait_for()
     visit.check()
+
+
+def test_on_a_phone_colleagues_and_professions_are_found_by_typing(open_page, demo, tmp_path):
+    """Not 60 checkboxes: a search box per list shows what matches, by keyboard, and keeps the chosen."""
+    from handlekraft.stories.models import Profession, StoryPerson
+
+    author = open_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    log_in(author, "medarbejder@eksempel.dk")
+    author.goto("/historier/ny/")
+    page = author.page
+    colleagues = page.get_by_role("group", name="Kolleger, der nævnes i historien")
+    boxes = colleagues.locator("input[type=checkbox]")
+    assert boxes.count() > 5 and all(not b.is_visible() for b in boxes.all())  # none shown before typing
+    search = colleagues.get_by_role("searchbox", name=f"Søg blandt {boxes.count()}")
+    search.focus()
+    page.keyboard.type("ras")
+    assert [
+        b.get_attribute("id") for b in boxes.all() if b.is_visible()
+    ]  # Tina Rasmussen, and who else matches
+    assert colleagues.get_by_text("passer, 0 valgt.").is_visible()
+    page.keyboard.press("Tab")  # from the search box to the first match
+    page.keyboard.press("Space")
+    chosen = page.evaluate("document.activeElement.labels[0].textContent")
+    search.fill("")
+    visible = [b for b in boxes.all() if b.is_visible()]
+    assert len(visible) == 1 and visible[0].is_checked()  # the chosen colleague stays in view
+    assert colleagues.get_by_text("1 valgt.").is_visible()
+    professions = page.get_by_role("group", name="Fagområder")
+    professions.get_by_role("searchbox").fill("sygepl")
+    professions.get_by_label("Sygeplejersker").check()
+    for group in (colleagues, professions):  # a search box and what is chosen: short on a phone
+        assert group.bounding_box()["height"] < 320, group.bounding_box()
+    page.screenshot(path=str(tmp_path / "story-form-phone.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    author.check()
+    page.get_by_label("Overskrift").fill("Vi fandt en løsning sammen")
+    page.get_by_label("Hvad skete der?").fill("Vi talte om det i vagten og prøvede noget nyt.")
+    page.get_by_label("Hvad betød det for borgerne eller kollegerne?").fill("Roligere aftener.")
+    page.get_by_role("button", name="Gem som kladde").click()
+    page.get_by_text("Historien er gemt som kladde.").wait_for()
+    person = StoryPerson.objects.get(story__title="Vi fandt en løsning sammen")
+    assert person.user.name == chosen.strip()
+    assert list(person.story.professions.all()) == [Profession.objects.get(name="Sygeplejersker")]
