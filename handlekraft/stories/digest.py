@@ -66,9 +66,8 @@ def digests(since) -> dict:
     return result
 
 
-def message(user, stories: list[Story], week: str) -> tuple[str, str]:
-    """(subject, body) of one person's digest, in their language."""
-    off = unsubscribe.link(user.pk, KIND)
+def message(user, stories: list[Story], week: str, off: str) -> tuple[str, str]:
+    """(subject, body) of one person's digest, in their language; `off` turns the digest off."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         body = render_to_string(
             "stories/digest.txt",
@@ -92,7 +91,8 @@ def send_story_digests(week: str) -> int:
     with transaction.atomic():
         run, _created = DigestRun.objects.get_or_create(week=week)
         for user, stories in digests(since).items():
-            subject, body = message(user, stories, week)
+            off = unsubscribe.link(user.pk, KIND)  # in the text and in the List-Unsubscribe header
+            subject, body = message(user, stories, week, off)
             # Once per person and week, however often this runs; sent (and retried) from the outbox.
             queued += (
                 outbox.queue(
@@ -100,7 +100,7 @@ def send_story_digests(week: str) -> int:
                     subject,
                     body,
                     key=f"digest:{week}:{user.pk}",
-                    unsubscribe_url=unsubscribe.link(user.pk, KIND),
+                    unsubscribe_url=off,
                 )
                 is not None
             )
